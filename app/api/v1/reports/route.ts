@@ -1,0 +1,16 @@
+import { handle, jsonResponse } from "@/lib/server/http";
+import { idempotencyKeyOf } from "@/lib/server/idempotency";
+import { enforceRateLimit } from "@/lib/server/rate-limit";
+import { readIntakeBody } from "@/lib/server/request-body";
+import { submitReport } from "@/lib/server/submit-report";
+
+export const dynamic = "force-dynamic";
+
+/** Files one report, as JSON or as multipart with evidence (spec/api.md). */
+export const POST = handle(async (request) => {
+  await enforceRateLimit(request, "submit");
+  const idempotencyKey = idempotencyKeyOf(request);
+  const body = await readIntakeBody(request);
+  const created = await submitReport({ ...body, idempotencyKey });
+  return jsonResponse(201, created);
+});

@@ -1,0 +1,76 @@
+// Shared steps of `npm start` and `npm test`, with Node's standard library only, since
+// they run before the dependencies are installed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..", "..");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const at = (...parts) => path.join(root, ...parts);
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+/** The newest modification time of any file under `dir`, skipping generated folders. */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let latest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/** npm ci on a fresh clone; npm install when package-lock.json changed since. */
+export function ensureDependencies() {
+  const installed = at("node_modules", ".package-lock.json");
+  if (!existsSync(installed)) {
+    console.log("• Installing dependencies (the first time compiles better-sqlite3: 2–3 minutes)…");
+    run(npm, ["ci", "--no-audit", "--no-fund"]);
+  } else if (mtime(at("package-lock.json")) > mtime(installed)) {
+    console.log("• Updating dependencies…");
+    run(npm, ["install", "--no-audit", "--no-fund"]);
+  }
+}
+
+export function ensurePrismaClient() {
+  const client = at("lib", "generated", "prisma", "client.ts");
+  if (mtime(client) < mtime(at("prisma", "schema.prisma"))) {
+    console.log("• Generating the Prisma client…");
+    run(process.execPath, [at("lib", "cli", "prisma.mjs"), "generate"]);
+  }
+}
+
+export function migrate(env = process.env) {
+  mkdirSync(at("data"), { recursive: true });
+  run(process.execPath, [at("lib", "cli", "prisma.mjs"), "migrate", "deploy"], { env });
+}
+
+/** Runs a TypeScript entry point of lib/cli with the server-only modules allowed. */
+export function runTs(file, env = process.env) {
+  run(process.execPath, ["--conditions=react-server", "--import", "tsx", at(file)], { env });
+}
+
+/** Builds the production bundle when it is missing or older than the sources. */
+export function ensureBuild() {
+  const buildId = at(".next", "BUILD_ID");
+  const sources = Math.max(
+    ...["app", "components", "lib", "public", "prisma"].map((d) => newest(at(d))),
+    ...["next.config.mjs", "package-lock.json", "tsconfig.json"].map((f) => mtime(at(f))),
+  );
+  if (mtime(buildId) < sources) {
+    console.log("• Building the portal…");
+    run(process.execPath, [at("node_modules", "next", "dist", "bin", "next"), "build"], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+  }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, generate, migrate, create the first admin,
+// build, and serve the production build on PORT (default 3000).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureBuild, ensureDependencies, ensurePrismaClient, migrate, root, runTs } from "./setup.mjs";
+
+ensureDependencies();
+ensurePrismaClient();
+console.log("• Applying database migrations…");
+migrate();
+runTs(path.join("lib", "cli", "prepare.ts"));
+ensureBuild();
+
+const port = process.env.PORT ?? "3000";
+console.log(`• Serving the portal on http://localhost:${port}`);
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
+  { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

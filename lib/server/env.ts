@@ -1,0 +1,85 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** "20/600" means 20 requests per 600 seconds. */
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+\/\d+$/, "use LIMIT/SECONDS, e.g. 20/600")
+        .transform((value) => {
+          const [limit, seconds] = value.split("/").map(Number);
+          return { limit, windowMs: seconds * 1000 };
+        }),
+    );
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/portal.db")
+    .refine((url) => url.startsWith("file:"), "only file: (SQLite) URLs are supported so far"),
+  EVIDENCE_DIR: z.string().min(1).default("./data/evidence"),
+  /** Signs rate-limit keys and seals idempotent replays. Every instance needs the same one. */
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
+  SECRET_FILE: z.string().default("./data/app-secret"),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
+  RATE_LIMIT_SUBMIT: rate("20/600"),
+  RATE_LIMIT_LOOKUP: rate("30/600"),
+  /** Every receipt lookup takes at least this long, found or not. */
+  LOOKUP_MIN_MS: z.coerce.number().int().min(0).default(300),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  appSecret: string;
+  databasePath: string;
+  evidenceDir: string;
+};
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    appSecret: env.APP_SECRET ?? readOrCreateSecret(path.resolve(env.SECRET_FILE)),
+    databasePath: path.resolve(env.DATABASE_URL.replace(/^file:/, "")),
+    evidenceDir: path.resolve(env.EVIDENCE_DIR),
+  };
+}
+
+/**
+ * Without APP_SECRET a single instance keeps a random secret in a file beside its
+ * database. Several instances must be given one APP_SECRET instead.
+ */
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+  } catch {
+    // Another process created it first; use theirs.
+    return readFileSync(file, "utf8").trim();
+  }
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read once per process. */
+export function getEnv(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { format, messagesFor, negotiateLocale, translateIssue } from "@/lib/i18n";
+import type { Locale } from "@/lib/validation/common";
+import type { FieldErrors } from "@/lib/validation/issue-keys";
+import { ensureDatabaseReady } from "./db";
+
+export type ErrorCode =
+  | "bad_request"
+  | "too_large"
+  | "unsupported_media_type"
+  | "validation"
+  | "idempotency_mismatch"
+  | "rate_limited"
+  | "not_found"
+  | "closed"
+  | "unavailable"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  too_large: 413,
+  unsupported_media_type: 415,
+  validation: 422,
+  idempotency_mismatch: 422,
+  rate_limited: 429,
+  not_found: 404,
+  closed: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** An expected failure that ends a request with one of the documented error bodies. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: { fields?: FieldErrors; retryAfterSec?: number } = {},
+  ) {
+    super(code);
+  }
+}
+
+export function localeOf(request: Request): Locale {
+  return negotiateLocale(request.headers.get("accept-language"));
+}
+
+const noStore = { "cache-control": "no-store" };
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...noStore, ...headers } });
+}
+
+export function errorResponse(error: ApiError, locale: Locale): Response {
+  const { fields, retryAfterSec } = error.options;
+  const translatedFields = fields
+    ? Object.fromEntries(
+        Object.entries(fields).map(([path, keys]) => [path, keys.map((k) => translateIssue(k, locale))]),
+      )
+    : undefined;
+  const body = {
+    error: {
+      code: error.code,
+      message: messagesFor(locale).errors[error.code],
+      ...(translatedFields ? { fields: translatedFields } : {}),
+    },
+  };
+  const headers: Record<string, string> = retryAfterSec ? { "retry-after": String(retryAfterSec) } : {};
+  return jsonResponse(STATUS[error.code], body, headers);
+}
+
+/**
+ * Wraps a route handler: expected failures become their documented error body; anything
+ * else is logged with a reference and answered with a generic 500, never a stack trace.
+ */
+export function handle(run: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const locale = localeOf(request);
+    try {
+      await ensureDatabaseReady();
+      return await run(request);
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error, locale);
+      if (isDatabaseUnavailable(error)) {
+        console.error(`[api] database unavailable: ${String(error)}`);
+        return errorResponse(new ApiError("unavailable", { retryAfterSec: 30 }), locale);
+      }
+      const ref = randomUUID();
+      console.error(`[api] ${ref} ${request.method} ${new URL(request.url).pathname}`, error);
+      return jsonResponse(500, {
+        error: { code: "internal", message: format(messagesFor(locale).errors.internal, { ref }) },
+      });
+    }
+  };
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  return /SQLITE_BUSY|SQLITE_CANTOPEN|database is locked|unable to open database|ECONNREFUSED/i.test(text);
+}

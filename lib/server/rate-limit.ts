@@ -1,0 +1,65 @@
+import "server-only";
+import { createHmac, randomBytes } from "node:crypto";
+import { db } from "./db";
+import { getEnv } from "./env";
+import { ApiError } from "./http";
+
+export type RateScope = "submit" | "lookup";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const secrets = new Map<string, string>();
+
+/**
+ * Today's random secret, shared by every instance through the database. Secrets older than
+ * yesterday are deleted, after which no stored key can be linked to an address again.
+ */
+async function secretFor(day: string): Promise<string> {
+  const cached = secrets.get(day);
+  if (cached) return cached;
+  let row = await db.rateLimitSecret.findUnique({ where: { day } });
+  if (!row) {
+    try {
+      row = await db.rateLimitSecret.create({ data: { day, secret: randomBytes(32).toString("base64url") } });
+    } catch {
+      row = await db.rateLimitSecret.findUniqueOrThrow({ where: { day } }); // another instance won
+    }
+    const yesterday = new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
+    await db.rateLimitSecret.deleteMany({ where: { day: { lt: yesterday } } });
+    await db.rateLimitBucket.deleteMany({ where: { windowEnds: { lt: new Date() } } });
+  }
+  secrets.clear();
+  secrets.set(day, row.secret);
+  return row.secret;
+}
+
+/**
+ * The client as the last proxy saw it. Next.js fills X-Forwarded-For with the socket
+ * address when the header is absent; behind a reverse proxy the rightmost entry is the one
+ * that proxy appended. The address is used only inside the HMAC below, never stored.
+ */
+export function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").pop()?.trim();
+  return last || request.headers.get("x-real-ip") || "unknown";
+}
+
+/** Counts one request against the client's fixed window; throws 429 when it is spent. */
+export async function enforceRateLimit(request: Request, scope: RateScope): Promise<void> {
+  const { limit, windowMs } = scope === "submit" ? getEnv().RATE_LIMIT_SUBMIT : getEnv().RATE_LIMIT_LOOKUP;
+  const now = Date.now();
+  const window = Math.floor(now / windowMs);
+  const windowEnds = new Date((window + 1) * windowMs);
+  const secret = await secretFor(new Date(now).toISOString().slice(0, 10));
+  const key = createHmac("sha256", secret)
+    .update(`${scope}|${window}|${clientAddress(request)}`)
+    .digest("base64url");
+  const bucket = await db.rateLimitBucket.upsert({
+    where: { key },
+    create: { key, count: 1, windowEnds },
+    update: { count: { increment: 1 } },
+    select: { count: true },
+  });
+  if (bucket.count > limit) {
+    throw new ApiError("rate_limited", { retryAfterSec: Math.max(1, Math.ceil((windowEnds.getTime() - now) / 1000)) });
+  }
+}

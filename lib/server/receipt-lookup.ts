@@ -1,0 +1,118 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
+import { db } from "./db";
+import { getEnv } from "./env";
+import { ApiError } from "./http";
+import { hashReceipt } from "./receipts";
+import { countEarlierSameTarget } from "./same-target";
+
+/** Statuses after which the reporter can no longer add messages. */
+export const FINAL_STATUSES = new Set(["actioned", "rejected", "duplicate", "closed"]);
+
+export const lookupSchema = z.object({ receipt: z.string().trim().min(1).max(64) });
+export const replySchema = z.object({
+  receipt: z.string().trim().min(1).max(64),
+  body: z.string().trim().min(1).max(5000),
+});
+
+export function parseOr422<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input, { error: issueKeyMap });
+  if (!parsed.success) throw new ApiError("validation", { fields: fieldErrorsOf(parsed.error) });
+  return parsed.data;
+}
+
+export type ReceiptView = {
+  status: string;
+  category: string;
+  submittedAt: string;
+  expectedBy: string;
+  sameTargetCount: number;
+  messages: { from: "staff" | "reporter"; body: string; at: string }[];
+};
+
+/** No report has this id, so the unknown-receipt path runs the same queries as a hit. */
+const NO_REPORT = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * What the reporter may see of their report. The same three queries run whether the
+ * receipt is known or not, and the caller pads the answer to a fixed minimum time, so the
+ * response time does not tell a guesser whether a code exists.
+ */
+export async function lookupReceipt(receipt: string): Promise<ReceiptView | undefined> {
+  const report = await db.report.findUnique({
+    where: { receiptHash: hashReceipt(receipt) },
+    select: {
+      id: true,
+      status: true,
+      category: true,
+      submittedAt: true,
+      expectedBy: true,
+      targets: { select: { kind: true, value: true } },
+    },
+  });
+  const id = report?.id ?? NO_REPORT;
+  const [messages, sameTargetCount] = await Promise.all([
+    db.message.findMany({
+      where: { reportId: id },
+      orderBy: { createdAt: "asc" },
+      select: { author: true, body: true, createdAt: true },
+    }),
+    countEarlierSameTarget(db, report?.targets ?? [{ kind: "url", value: "" }], {
+      before: report?.submittedAt ?? new Date(0),
+      excludeId: id,
+    }),
+  ]);
+  if (!report) return undefined;
+  return {
+    status: report.status,
+    category: report.category,
+    submittedAt: report.submittedAt.toISOString(),
+    expectedBy: report.expectedBy.toISOString(),
+    sameTargetCount,
+    messages: messages.map((m) => ({
+      from: m.author === "staff" ? "staff" : "reporter",
+      body: m.body,
+      at: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Runs `work`, then waits until at least LOOKUP_MIN_MS have passed since the start. */
+export async function withMinimumDuration<T>(work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const settle = async () => {
+    const left = getEnv().LOOKUP_MIN_MS - (performance.now() - started);
+    if (left > 0) await sleep(left);
+  };
+  try {
+    const result = await work();
+    await settle();
+    return result;
+  } catch (error) {
+    await settle();
+    throw error;
+  }
+}
+
+/**
+ * Adds the reporter's message to the thread. An answer to a request for more information
+ * puts the report back in review.
+ */
+export async function addReporterMessage(receipt: string, body: string) {
+  return db.$transaction(async (tx) => {
+    const report = await tx.report.findUnique({
+      where: { receiptHash: hashReceipt(receipt) },
+      select: { id: true, status: true },
+    });
+    if (!report) throw new ApiError("not_found");
+    if (FINAL_STATUSES.has(report.status)) throw new ApiError("closed");
+    const message = await tx.message.create({ data: { reportId: report.id, author: "reporter", body } });
+    if (report.status === "needs-info") {
+      await tx.report.update({ where: { id: report.id }, data: { status: "in-review" } });
+      await tx.statusEvent.create({ data: { reportId: report.id, status: "in-review", at: message.createdAt } });
+    }
+    return { from: "reporter" as const, body: message.body, at: message.createdAt.toISOString() };
+  });
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { commonFields, httpUrl, optional, pastDateTime, text } from "./common";
+import { isImage } from "./files";
+
+export const HARMFUL_INFO_SUBTYPES = [
+  "political-security",
+  "terrorism",
+  "fraud-phishing",
+  "pornography",
+  "child-abuse",
+  "vulgar",
+  "gambling",
+  "privacy-defamation",
+  "rumour",
+  "other",
+] as const;
+export const PLATFORMS = [
+  "website",
+  "app",
+  "social-account",
+  "livestream",
+  "im-group",
+  "search-result",
+  "cloud-drive",
+  "other",
+] as const;
+export const CONTENT_TYPES = ["text", "image", "video", "livestream", "audio", "app", "link"] as const;
+
+export const harmfulInfoSchema = z
+  .object({
+    category: z.literal("harmful-info"),
+    ...commonFields,
+    subtype: z.enum(HARMFUL_INFO_SUBTYPES),
+    urls: optional(z.array(httpUrl).max(10)),
+    locator: optional(text(1000)),
+    platform: z.enum(PLATFORMS),
+    contentType: optional(z.enum(CONTENT_TYPES)),
+    firstSeenAt: optional(pastDateTime),
+    howReached: optional(text(1000)),
+  })
+  .superRefine((report, ctx) => {
+    const hasUrls = (report.urls?.length ?? 0) > 0;
+    if (!hasUrls && !report.locator) {
+      ctx.addIssue({ code: "custom", path: ["urls"], message: "urls_or_locator" });
+    }
+    if (report.subtype === "child-abuse") {
+      // Never ask for contact details or images: URLs and a locator only.
+      if (report.contact) {
+        ctx.addIssue({ code: "custom", path: ["contact"], message: "child_abuse_no_contact" });
+      }
+      if (report.evidence?.length) {
+        ctx.addIssue({ code: "custom", path: ["evidence"], message: "child_abuse_no_files" });
+      }
+      return;
+    }
+    if (!hasUrls && !report.evidence?.some(isImage)) {
+      ctx.addIssue({ code: "custom", path: ["evidence"], message: "screenshot_required" });
+    }
+  });
+export type HarmfulInfoReport = z.infer<typeof harmfulInfoSchema>;

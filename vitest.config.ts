@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Outside Next, server-only modules are allowed: the tests are the server.
+      "server-only": path.join(root, "node_modules", "server-only", "empty.js"),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["lib/**/*.int.test.ts"],
+          globalSetup: ["lib/server/testing/global-setup.ts"],
+          setupFiles: ["lib/server/testing/setup-database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
