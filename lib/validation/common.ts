@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { evidenceListSchema } from "./files";
+import { unlessMissing } from "./issue-keys";
 
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -22,12 +23,13 @@ export const text = (max: number) => z.string().trim().min(1).max(max);
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export const pastDateTime = z
-  .iso.datetime({ offset: true, error: "invalid_datetime" })
-  .refine((value) => Date.parse(value) <= Date.now() + CLOCK_SKEW_MS, { error: "in_future" });
+  .iso.datetime({ offset: true })
+  // An unparseable value already has its format error; do not add a second one.
+  .refine((value) => !(Date.parse(value) > Date.now() + CLOCK_SKEW_MS), { error: "in_future" });
 
 export const dateOrDateTime = z.union(
   [z.iso.date(), z.iso.datetime({ offset: true })],
-  { error: "invalid_date" },
+  { error: unlessMissing("invalid_date") },
 );
 
 export const httpUrl = z

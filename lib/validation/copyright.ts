@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commonFields, contactSchema, email, httpUrl, optional, phone, text } from "./common";
 import { fileMetaSchema } from "./files";
+import { unlessMissing } from "./issue-keys";
 
 export const WORK_TYPES = ["text", "music", "film-tv", "software", "game", "image", "other"] as const;
 export const INFRINGEMENT_TYPES = ["full-copy", "excerpt", "link", "stream", "download", "pirated-sale"] as const;
@@ -25,7 +26,7 @@ export const copyrightSchema = z
       originalUrl: optional(httpUrl),
     }),
     ownershipProof: z.union([z.string().trim().min(20).max(5000), fileMetaSchema], {
-      error: "ownership_proof",
+      error: unlessMissing("ownership_proof"),
     }),
     infringingUrls: z.array(httpUrl).min(1).max(50),
     infringementType: optional(z.enum(INFRINGEMENT_TYPES)),

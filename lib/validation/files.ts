@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unlessMissing } from "./issue-keys";
 
 /** Limits from report-categories.md; the browser checks them too, the server decides. */
 export const FILE_LIMITS = {
@@ -28,7 +29,7 @@ export const fileMetaSchema = z.object({
   size: z.number().int().min(1, { error: "file_empty" }).max(FILE_LIMITS.maxFileBytes, {
     error: `file_too_large:${FILE_LIMITS.maxFileBytes / 1024 / 1024}`,
   }),
-  type: z.enum(EVIDENCE_TYPES, { error: "file_type" }),
+  type: z.enum(EVIDENCE_TYPES, { error: unlessMissing("file_type") }),
 });
 export type FileMeta = z.infer<typeof fileMetaSchema>;
 

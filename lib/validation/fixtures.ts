@@ -47,6 +47,7 @@ export function validSpam() {
     category: "spam",
     channel: "sms",
     subtype: "fraud-phishing",
+    description: "A text claiming to be a courier asks me to pay a customs fee through a link.",
     sender: "+86 139 0000 1111",
     recipient: "13800138000",
     receivedAt: hourAgo(),

@@ -22,6 +22,7 @@ export const issueKeyMap: z.core.$ZodErrorMap = (issue) => {
       return `too_high:${max}`;
     }
     case "invalid_value":
+      if (issue.input === undefined) return "required";
       return issue.values.length === 1 && issue.values[0] === true ? "must_accept" : "choose_one";
     case "invalid_format":
       if (issue.format === "email") return "invalid_email";
@@ -34,6 +35,11 @@ export const issueKeyMap: z.core.$ZodErrorMap = (issue) => {
       return "invalid";
   }
 };
+
+/** A schema-level message that still says "required" when the value is missing. */
+export function unlessMissing(key: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? "required" : key);
+}
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { copyrightSchema } from "./copyright";
 import { crimeSchema } from "./crime";
 import { harmfulInfoSchema } from "./harmful-info";
+import { unlessMissing } from "./issue-keys";
 import { spamSchema } from "./spam";
 
 export const CATEGORIES = ["harmful-info", "crime", "spam", "copyright"] as const;
@@ -11,7 +12,7 @@ export type Category = (typeof CATEGORIES)[number];
 export const reportSchema = z.discriminatedUnion(
   "category",
   [harmfulInfoSchema, crimeSchema, spamSchema, copyrightSchema],
-  { error: "unknown_category" },
+  { error: unlessMissing("unknown_category") },
 );
 export type ReportInput = z.input<typeof reportSchema>;
 export type Report = z.infer<typeof reportSchema>;
