@@ -59,12 +59,14 @@ const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).
 
 /** Reads `POST /api/v1/reports`: a JSON report, or multipart with a `report` part and files. */
 export async function readIntakeBody(request: Request): Promise<IntakeBody> {
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (contentType.startsWith("application/json")) {
+  // The multipart boundary is case-sensitive: keep the header as sent.
+  const contentType = request.headers.get("content-type") ?? "";
+  const mediaType = contentType.toLowerCase();
+  if (mediaType.startsWith("application/json")) {
     const bytes = await readLimited(request, MAX_JSON_BYTES);
     return { report: parseJson(bytes), files: [], requestHash: sha256(bytes) };
   }
-  if (!contentType.startsWith("multipart/form-data")) throw new ApiError("unsupported_media_type");
+  if (!mediaType.startsWith("multipart/form-data")) throw new ApiError("unsupported_media_type");
 
   const bytes = await readLimited(request, MAX_MULTIPART_BYTES);
   let form: FormData;

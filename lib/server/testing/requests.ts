@@ -16,16 +16,30 @@ export function jsonRequest(url: string, body: unknown, headers: Record<string, 
 
 export type Part = { name: string; bytes: Uint8Array | string; filename: string; type?: string };
 
+/**
+ * Encodes multipart/form-data by hand, with a mixed-case boundary as browsers and
+ * Playwright send it: the boundary is case-sensitive.
+ */
 export function multipartRequest(report: unknown, parts: Part[], headers: Record<string, string> = {}): Request {
-  const form = new FormData();
-  form.append("report", typeof report === "string" ? report : JSON.stringify(report));
+  const boundary = `----PortalTestBoundary${Math.random().toString(36).slice(2)}XyZ`;
+  const chunks: Uint8Array[] = [];
+  const text = (value: string) => chunks.push(new TextEncoder().encode(value));
+  text(`--${boundary}\r\ncontent-disposition: form-data; name="report"\r\n\r\n`);
+  text(typeof report === "string" ? report : JSON.stringify(report));
   for (const part of parts) {
-    form.append(part.name, new Blob([part.bytes as BlobPart], { type: part.type ?? "application/octet-stream" }), part.filename);
+    text(`\r\n--${boundary}\r\ncontent-disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n`);
+    text(`content-type: ${part.type ?? "application/octet-stream"}\r\n\r\n`);
+    chunks.push(typeof part.bytes === "string" ? new TextEncoder().encode(part.bytes) : part.bytes);
   }
+  text(`\r\n--${boundary}--\r\n`);
   return new Request("http://localhost/api/v1/reports", {
     method: "POST",
-    headers: { "x-forwarded-for": `10.1.0.${++client % 250}`, ...headers },
-    body: form,
+    headers: {
+      "x-forwarded-for": `10.1.0.${++client % 250}`,
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      ...headers,
+    },
+    body: Buffer.concat(chunks),
   });
 }
 

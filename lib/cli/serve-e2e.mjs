@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Playwright's web server: the production build over a scratch database and evidence
+// folder, created fresh for each run and removed afterwards.
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { migrate, root, runTs } from "./setup.mjs";
+
+const scratch = path.join(root, ".tmp", `e2e-${process.pid}`);
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(path.join(scratch, "evidence"), { recursive: true });
+
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(scratch, "portal.db")}`,
+  EVIDENCE_DIR: path.join(scratch, "evidence"),
+  SECRET_FILE: path.join(scratch, "app-secret"),
+  ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
+  ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password-1",
+  RATE_LIMIT_SUBMIT: process.env.RATE_LIMIT_SUBMIT ?? "1000/60",
+  RATE_LIMIT_LOOKUP: process.env.RATE_LIMIT_LOOKUP ?? "1000/60",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+migrate(env);
+runTs(path.join("lib", "cli", "prepare.ts"), env);
+
+const port = process.env.E2E_PORT ?? "3100";
+const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+const stop = (signal) => server.kill(signal);
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.on("exit", (code) => {
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
