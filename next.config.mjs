@@ -1,9 +1,17 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WebAssembly modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "sharp", "@node-rs/argon2"],
+  experimental: {
+    // The web forms upload evidence through a server action: 25 MB of files and the form.
+    serverActions: { bodySizeLimit: "27mb" },
+  },
   async headers() {
     return [
       {
@@ -19,4 +27,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

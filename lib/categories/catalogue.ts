@@ -39,6 +39,24 @@ type Translated = Record<Locale, string>;
 const translated = (pick: (locale: Locale) => string): Translated =>
   Object.fromEntries(LOCALES.map((locale) => [locale, pick(locale)])) as Translated;
 
+/**
+ * The label of a field path such as "contact.email" or "transactions.0.amount": nested
+ * groups keep their own label under `label`; an array's items share the array's label.
+ */
+export function fieldLabel(locale: Locale, path: string): string {
+  let node: unknown = messagesFor(locale).fields;
+  let last = path;
+  for (const part of path.split(".").filter((p) => !/^\d+$/.test(p))) {
+    const next = (node as Record<string, unknown> | undefined)?.[part];
+    if (next === undefined) break;
+    node = next;
+    last = part;
+  }
+  if (typeof node === "string") return node;
+  const label = (node as { label?: string } | undefined)?.label;
+  return label ?? last;
+}
+
 type LabelledField = Omit<FieldSpec, "fields"> & { label: Translated; fields?: LabelledField[] };
 
 function label(fields: FieldSpec[], prefix = ""): LabelledField[] {
@@ -46,10 +64,7 @@ function label(fields: FieldSpec[], prefix = ""): LabelledField[] {
     const key = prefix ? `${prefix}.${field.name}` : field.name;
     return {
       ...field,
-      label: translated((l) => {
-        const table = messagesFor(l).fields as Record<string, string>;
-        return table[key] ?? table[prefix] ?? key;
-      }),
+      label: translated((l) => fieldLabel(l, key)),
       ...(children ? { fields: label(children, key) } : {}),
     };
   });

@@ -37,21 +37,21 @@ async function secretFor(day: string): Promise<string> {
  * address when the header is absent; behind a reverse proxy the rightmost entry is the one
  * that proxy appended. The address is used only inside the HMAC below, never stored.
  */
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").pop()?.trim();
-  return last || request.headers.get("x-real-ip") || "unknown";
+  return last || headers.get("x-real-ip") || "unknown";
 }
 
 /** Counts one request against the client's fixed window; throws 429 when it is spent. */
-export async function enforceRateLimit(request: Request, scope: RateScope): Promise<void> {
+export async function enforceRateLimit(headers: Headers, scope: RateScope): Promise<void> {
   const { limit, windowMs } = scope === "submit" ? getEnv().RATE_LIMIT_SUBMIT : getEnv().RATE_LIMIT_LOOKUP;
   const now = Date.now();
   const window = Math.floor(now / windowMs);
   const windowEnds = new Date((window + 1) * windowMs);
   const secret = await secretFor(new Date(now).toISOString().slice(0, 10));
   const key = createHmac("sha256", secret)
-    .update(`${scope}|${window}|${clientAddress(request)}`)
+    .update(`${scope}|${window}|${clientAddress(headers)}`)
     .digest("base64url");
   const bucket = await db.rateLimitBucket.upsert({
     where: { key },

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Files one report, as JSON or as multipart with evidence (spec/api.md). */
 export const POST = handle(async (request) => {
-  await enforceRateLimit(request, "submit");
+  await enforceRateLimit(request.headers, "submit");
   const idempotencyKey = idempotencyKeyOf(request);
   const body = await readIntakeBody(request);
   const created = await submitReport({ ...body, idempotencyKey });

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The reporter's view of a report. The receipt travels in the body, never in a URL. */
 export const POST = handle(async (request) => {
-  await enforceRateLimit(request, "lookup");
+  await enforceRateLimit(request.headers, "lookup");
   const { receipt } = parseOr422(lookupSchema, parseJson(await readLimited(request, 4096)));
   const view = await withMinimumDuration(() => lookupReceipt(receipt));
   if (!view) throw new ApiError("not_found");

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The reporter answers a request for more information, or adds something. */
 export const POST = handle(async (request) => {
-  await enforceRateLimit(request, "lookup");
+  await enforceRateLimit(request.headers, "lookup");
   const { receipt, body } = parseOr422(replySchema, parseJson(await readLimited(request, 64 * 1024)));
   const message = await withMinimumDuration(() => addReporterMessage(receipt, body));
   return jsonResponse(201, message);
