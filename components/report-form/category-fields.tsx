@@ -1,0 +1,24 @@
+"use client";
+
+import type { Dispatch, SetStateAction } from "react";
+import type { Category } from "@/lib/validation/report";
+import { CopyrightFields } from "./copyright-fields";
+import { CrimeFields } from "./crime-fields";
+import type { FileSlots } from "./files";
+import { HarmfulInfoFields } from "./harmful-info-fields";
+import { SpamFields } from "./spam-fields";
+
+export type FilesProps = { files: FileSlots; setFiles: Dispatch<SetStateAction<FileSlots>> };
+
+export function CategoryFields({ category, ...files }: { category: Category } & FilesProps) {
+  switch (category) {
+    case "harmful-info":
+      return <HarmfulInfoFields {...files} />;
+    case "crime":
+      return <CrimeFields {...files} />;
+    case "spam":
+      return <SpamFields {...files} />;
+    case "copyright":
+      return <CopyrightFields {...files} />;
+  }
+}

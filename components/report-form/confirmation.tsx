@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { DATE_TIME } from "@/lib/i18n/formats";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import type { ReportReceipt } from "@/lib/server/actions/report";
+import { useHydrated } from "./use-hydrated";
+
+/**
+ * Shown once, in place of the form. The receipt exists only in this page's state: it is
+ * never put in a URL and cannot be shown again.
+ */
+export function Confirmation({ receipt }: { receipt: ReportReceipt }) {
+  const t = useTranslations("confirmation");
+  const format = useFormatter();
+  const hydrated = useHydrated();
+  const [copied, setCopied] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+    window.scrollTo(0, 0);
+  }, []);
+
+  const expectedBy = format.dateTime(new Date(receipt.expectedBy), DATE_TIME);
+
+  return (
+    <section aria-labelledby="confirmation-title">
+      <div className="panel">
+        <h1 id="confirmation-title" ref={heading} tabIndex={-1}>
+          {t("title")}
+        </h1>
+      </div>
+      <div className="receipt-box">
+        <p>{t("receiptLabel")}</p>
+        <p className="receipt-code" data-testid="receipt">
+          {receipt.receipt}
+        </p>
+        {hydrated && (
+          <div className="button-row" style={{ justifyContent: "center" }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(receipt.receipt);
+                setCopied(true);
+              }}
+            >
+              {copied ? t("copied") : t("copy")}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => window.print()}>
+              {t("print")}
+            </button>
+          </div>
+        )}
+        <p aria-live="polite" className="visually-hidden">{copied ? t("copied") : ""}</p>
+      </div>
+      <div className="notice notice--warning" role="note">
+        <strong>{t("warning")}</strong>
+      </div>
+      <p>{t("expectedBy", { date: expectedBy })}</p>
+      {receipt.sameTargetCount > 0 && <p>{t("sameTarget", { count: receipt.sameTargetCount })}</p>}
+      <p>
+        <Link href="/status">{t("next")}</Link>
+      </p>
+      <p className="no-print">
+        <Link href="/">{t("another")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormContext } from "react-hook-form";
+import { INFRINGEMENT_TYPES, WORK_TYPES } from "@/lib/validation/copyright";
+import type { FilesProps } from "./category-fields";
+import { FileField } from "./file-field";
+import { CheckboxField, Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
+import { ACCEPT } from "./files";
+import { ContactFields, DescriptionField, EvidenceField, UrlList, useOptions } from "./shared-fields";
+import { useHydrated } from "./use-hydrated";
+
+export function CopyrightFields(files: FilesProps) {
+  const t = useTranslations();
+  const hydrated = useHydrated();
+  const role = useFormContext().watch("submitterRole");
+  return (
+    <>
+      <RadioGroup name="submitterRole" label={t("fields.submitterRole")} options={useOptions("options.submitterRole", ["rightholder", "agent"])} />
+      <Group name="rightholder" legend={t("fields.rightholder.label")}>
+        <TextField name="rightholder.name" label={t("fields.rightholder.name")} autoComplete="organization" />
+        <TextArea name="rightholder.address" label={t("fields.rightholder.address")} rows={2} />
+        <TextField name="rightholder.phone" label={t("fields.rightholder.phone")} type="tel" />
+        <TextField name="rightholder.email" label={t("fields.rightholder.email")} type="email" />
+      </Group>
+      {(!hydrated || role === "agent") && (
+        <FileField
+          id="agentAuthorization"
+          inputName="agentAuthorization"
+          label={t("fields.agentAuthorization")}
+          hint={t("form.authorizationHint")}
+          accept={ACCEPT}
+          files={files.files.agentAuthorization}
+          onChange={(agentAuthorization) => files.setFiles((s) => ({ ...s, agentAuthorization }))}
+        />
+      )}
+      <Group name="work" legend={t("fields.work.label")}>
+        <TextField name="work.title" label={t("fields.work.title")} />
+        <SelectField name="work.type" label={t("fields.work.type")} options={useOptions("options.workType", WORK_TYPES)} />
+        <TextField name="work.originalUrl" label={t("fields.work.originalUrl")} type="url" optional />
+      </Group>
+      <TextArea name="ownershipProof" label={t("fields.ownershipProof")} hint={t("hints.ownershipProof")} rows={3} />
+      <FileField
+        id="ownershipProofFile"
+        inputName="ownershipProofFile"
+        label={t("form.ownershipFile")}
+        accept={ACCEPT}
+        optional
+        files={files.files.ownershipProofFile}
+        onChange={(ownershipProofFile) => files.setFiles((s) => ({ ...s, ownershipProofFile }))}
+      />
+      <UrlList name="infringingUrls" label={t("fields.infringingUrls")} hint={t("hints.urls")} max={50} />
+      <SelectField name="infringementType" label={t("fields.infringementType")} optional options={useOptions("options.infringementType", INFRINGEMENT_TYPES)} />
+      <RadioGroup name="requestedAction" label={t("fields.requestedAction")} options={useOptions("options.requestedAction", ["remove", "disable-link"])} />
+      <DescriptionField />
+      <EvidenceField {...files} />
+      <ContactFields required />
+      <CheckboxField name="accuracyStatement" label={t("fields.accuracyStatement")} />
+      <TextField name="signature" label={t("fields.signature")} hint={t("hints.signature")} autoComplete="name" />
+    </>
+  );
+}

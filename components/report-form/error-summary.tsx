@@ -1,0 +1,74 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { fieldId } from "./form-errors";
+
+/**
+ * The GOV.UK error summary: at the top of the form, focused after a failed submit, with
+ * a link to each field in error.
+ */
+export function ErrorSummary({
+  errors,
+  formError,
+  focusTick,
+}: {
+  errors: Record<string, string>;
+  formError?: string;
+  focusTick: number;
+}) {
+  const t = useTranslations("form");
+  const all = useTranslations();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  const visible = entries.length > 0 || Boolean(formError);
+
+  useEffect(() => {
+    if (focusTick > 0) ref.current?.focus();
+  }, [focusTick]);
+
+  if (!visible) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("errorSummary")}</h2>
+      {formError && <p className="form-error">{formError}</p>}
+      {entries.length > 0 && (
+        <>
+          <p>{t("errorSummaryIntro")}</p>
+          <ul>
+            {entries.map(([path, text]) => (
+              <li key={path}>
+                <a
+                  href={`#${fieldId(path)}`}
+                  onClick={(event) => {
+                    const target = document.getElementById(fieldId(path));
+                    if (!target) return;
+                    event.preventDefault();
+                    target.scrollIntoView({ block: "center" });
+                    target.focus();
+                  }}
+                >
+                  {labelFor(all, path)}: {text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "transactions.1.amount" → "Amount (2)"; groups use their own label. */
+function labelFor(t: ReturnType<typeof useTranslations>, path: string): string {
+  const parts = path.split(".");
+  const index = parts.find((p) => /^\d+$/.test(p));
+  const names = parts.filter((p) => !/^\d+$/.test(p));
+  while (names.length) {
+    const key = `fields.${names.join(".")}`;
+    const label = t.has(`${key}.label` as never) ? t(`${key}.label` as never) : t.has(key as never) ? t(key as never) : undefined;
+    if (typeof label === "string") return index !== undefined ? `${label} (${Number(index) + 1})` : label;
+    names.pop();
+  }
+  return path;
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { fieldId, useFieldError } from "./form-errors";
+import { useHydrated } from "./use-hydrated";
+
+/**
+ * A file input whose chosen files are listed with their size and a remove button. The
+ * list is the source of truth: it is written back into the input, so the form sends
+ * exactly the files shown. Without JavaScript it is a plain file input.
+ */
+export function FileField({
+  id: idName,
+  inputName,
+  label,
+  hint,
+  accept,
+  multiple,
+  files,
+  onChange,
+  optional,
+}: {
+  id: string;
+  inputName: string;
+  label: string;
+  hint?: string;
+  accept: string;
+  multiple?: boolean;
+  files: File[];
+  onChange: (files: File[]) => void;
+  optional?: boolean;
+}) {
+  const t = useTranslations("form");
+  const format = useFormatter();
+  const hydrated = useHydrated();
+  const input = useRef<HTMLInputElement>(null);
+  const error = useFieldError(idName);
+  const id = fieldId(idName);
+
+  useEffect(() => {
+    if (!input.current || typeof DataTransfer === "undefined") return;
+    const transfer = new DataTransfer();
+    for (const file of files) transfer.items.add(file);
+    input.current.files = transfer.files;
+  }, [files]);
+
+  const size = (bytes: number) =>
+    bytes >= 1024 * 1024
+      ? `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`
+      : `${format.number(Math.max(1, Math.round(bytes / 1024)))} KB`;
+
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label} {optional && <span className="optional">{t("optional")}</span>}
+      </label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        ref={input}
+        id={id}
+        name={inputName}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => {
+          const chosen = Array.from(event.target.files ?? []);
+          onChange(multiple ? [...files, ...chosen.filter((c) => !files.some((f) => f.name === c.name && f.size === c.size))] : chosen);
+        }}
+      />
+      {hydrated && files.length > 0 && (
+        <ul className="file-list" aria-label={t("files.selected")}>
+          {files.map((file, index) => (
+            <li key={`${file.name}-${file.size}-${index}`}>
+              <span className="file-name">
+                {file.name} <span className="muted">({size(file.size)})</span>
+              </span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onChange(files.filter((_, i) => i !== index))}
+              >
+                {t("removeItem", { item: file.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { EVIDENCE_TYPES, fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
+
+export type FileSlots = {
+  evidence: File[];
+  eml: File[];
+  agentAuthorization: File[];
+  ownershipProofFile: File[];
+};
+export const NO_FILES: FileSlots = { evidence: [], eml: [], agentAuthorization: [], ownershipProofFile: [] };
+
+export const ACCEPT = [...EVIDENCE_TYPES, ".eml", ".txt", ".pdf", ".png", ".jpg", ".jpeg", ".webp"].join(",");
+
+const BY_EXTENSION: Record<string, FileMeta["type"]> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  pdf: "application/pdf",
+  txt: "text/plain",
+  eml: "message/rfc822",
+};
+
+/**
+ * What the browser can tell of a file before sending it. The server decides the type
+ * again from the content; this only catches the obvious mistakes early.
+ */
+export function metaOf(file: File): FileMeta {
+  const known = (EVIDENCE_TYPES as readonly string[]).includes(file.type);
+  const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
+  const type = known ? file.type : (BY_EXTENSION[extension] ?? file.type ?? "");
+  return { name: file.name, size: file.size, type: type as FileMeta["type"] };
+}
+
+/** Puts the chosen files where the schema expects them, as the server action will. */
+export function withFileFields(report: Record<string, unknown>, slots: FileSlots): Record<string, unknown> {
+  const evidence = [...slots.evidence, ...slots.eml].map(metaOf);
+  const result = { ...report };
+  if (evidence.length) result.evidence = evidence;
+  if (slots.agentAuthorization[0]) result.agentAuthorization = metaOf(slots.agentAuthorization[0]);
+  if (slots.ownershipProofFile[0]) result.ownershipProof = metaOf(slots.ownershipProofFile[0]);
+  return result;
+}
+
+export function totalsProblem(slots: FileSlots): string | undefined {
+  return fileTotalsProblem(Object.values(slots).flat());
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { submitReportAction, type ReportFormState } from "@/lib/server/actions/report";
+import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
+import { valuesToReport, DEFAULT_OFFSET, type FormValues } from "@/lib/validation/form-values";
+import { reportSchema, type Category } from "@/lib/validation/report";
+import { CategoryFields } from "./category-fields";
+import { Confirmation } from "./confirmation";
+import { ErrorSummary } from "./error-summary";
+import { ErrorsProvider, flattenErrors, nestErrors, useMessage } from "./form-errors";
+import { NO_FILES, totalsProblem, withFileFields, type FileSlots } from "./files";
+import { CheckboxField } from "./fields";
+import { useHydrated } from "./use-hydrated";
+
+/** The browser's UTC offset, e.g. "+08:00", for the times typed into the form. */
+function browserOffset(): string {
+  const minutes = -new Date().getTimezoneOffset();
+  const sign = minutes >= 0 ? "+" : "-";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/**
+ * One report form. It posts to a server action, so it works without JavaScript; with
+ * JavaScript, react-hook-form checks it first with the same schema as the server.
+ */
+export function ReportForm({ category, submissionKey }: { category: Category; submissionKey: string }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const message = useMessage();
+  const hydrated = useHydrated();
+  const [state, dispatch, pending] = useActionState<ReportFormState, FormData>(submitReportAction, null);
+  const [files, setFiles] = useState<FileSlots>(NO_FILES);
+  const [source, setSource] = useState<"server" | "client">("server");
+  const [focusTick, setFocusTick] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const filesRef = useRef(files);
+  filesRef.current = files;
+
+  const resolver = useMemo<Resolver<FormValues>>(
+    () => async (values) => {
+      const report = withFileFields(valuesToReport({ ...values, tz: browserOffset() }, category), filesRef.current);
+      report.locale = locale;
+      const parsed = reportSchema.safeParse(report, { error: issueKeyMap });
+      const flat = parsed.success ? {} : fieldErrorsOf(parsed.error);
+      const totals = totalsProblem(filesRef.current);
+      if (totals) flat.evidence = [totals];
+      if (Object.keys(flat).length === 0) return { values, errors: {} };
+      return { values: {}, errors: nestErrors(flat) as never };
+    },
+    [category, locale],
+  );
+
+  const failed = state && !state.ok ? state : undefined;
+  const methods = useForm<FormValues>({
+    defaultValues: failed?.values ?? {},
+    resolver,
+    shouldUnregister: true,
+  });
+
+  useEffect(() => {
+    if (state && !state.ok) {
+      setSource("server");
+      setFocusTick((n) => n + 1);
+    }
+  }, [state]);
+
+  const clientErrors = flattenErrors(methods.formState.errors);
+  const serverErrors = Object.fromEntries(
+    Object.entries(failed?.fieldErrors ?? {}).map(([path, keys]) => [path, keys[0]]),
+  );
+  const keys = source === "client" ? clientErrors : serverErrors;
+  const errors = Object.fromEntries(Object.entries(keys).map(([path, key]) => [path, message(key)]));
+  const formError = source === "server" && failed?.formError && failed.formError !== "errors.validation" ? message(failed.formError) : undefined;
+
+  if (state?.ok) return <Confirmation receipt={state.data} />;
+
+  const onSubmit = methods.handleSubmit(
+    () => {
+      const data = new FormData(formRef.current!);
+      data.set("tz", browserOffset());
+      startTransition(() => dispatch(data));
+    },
+    () => setFocusTick((n) => n + 1),
+  );
+
+  return (
+    <FormProvider {...methods}>
+      <ErrorsProvider errors={errors}>
+        <form
+          ref={formRef}
+          action={dispatch}
+          encType="multipart/form-data"
+          noValidate
+          onSubmit={(event) => {
+            setSource("client");
+            void onSubmit(event);
+          }}
+        >
+          <ErrorSummary errors={errors} formError={formError} focusTick={focusTick} />
+          <input type="hidden" name="category" value={category} />
+          <input type="hidden" name="submissionKey" value={submissionKey} />
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="tz" value={hydrated ? browserOffset() : DEFAULT_OFFSET} />
+          <CategoryFields category={category} files={files} setFiles={setFiles} />
+          <CheckboxField name="goodFaith" label={t("fields.goodFaith")} />
+          <button type="submit" className="button" disabled={pending}>
+            {pending ? t("form.sending") : t("form.submit")}
+          </button>
+        </form>
+      </ErrorsProvider>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FILE_LIMITS } from "@/lib/validation/files";
+import type { FilesProps } from "./category-fields";
+import { FileField } from "./file-field";
+import { Group, TextArea, TextField, type Option } from "./fields";
+import { ACCEPT } from "./files";
+import { Repeatable } from "./repeatable";
+
+/** Options for a select or radio group, labelled from a message namespace. */
+export function useOptions(namespace: string, values: readonly string[]): Option[] {
+  const t = useTranslations();
+  return values.map((value) => ({ value, label: t(`${namespace}.${value}` as never) }));
+}
+
+export function DescriptionField() {
+  const t = useTranslations();
+  return <TextArea name="description" label={t("fields.description")} hint={t("hints.description")} />;
+}
+
+/** The optional contact block; `required` for copyright notices. */
+export function ContactFields({ required = false }: { required?: boolean }) {
+  const t = useTranslations();
+  return (
+    <Group name="contact" legend={required ? t("form.contactRequired") : t("fields.contact.label")} hint={required ? undefined : t("form.anonymous")}>
+      <TextField name="contact.name" label={t("fields.contact.name")} optional={!required} autoComplete="name" />
+      <TextField name="contact.email" label={t("fields.contact.email")} type="email" optional autoComplete="email" />
+      <TextField name="contact.phone" label={t("fields.contact.phone")} type="tel" optional autoComplete="tel" />
+    </Group>
+  );
+}
+
+export function UrlList({ name, label, hint, max }: { name: string; label: string; hint?: string; max: number }) {
+  const t = useTranslations("form");
+  return (
+    <Group name={name} legend={label} hint={hint}>
+      <Repeatable
+        name={name}
+        initial={3}
+        max={max}
+        addLabel={t("addUrl")}
+        itemLabel={(i) => t("row", { label: "URL", n: i + 1 })}
+        renderRow={(prefix, i) => <TextField name={prefix} label={t("row", { label: "URL", n: i + 1 })} type="url" inputMode="url" />}
+      />
+    </Group>
+  );
+}
+
+export function EvidenceField({ files, setFiles }: FilesProps) {
+  const t = useTranslations("form.files");
+  return (
+    <FileField
+      id="evidence"
+      inputName="evidence"
+      label={t("label")}
+      hint={t("hint", {
+        count: FILE_LIMITS.maxFiles,
+        each: FILE_LIMITS.maxFileBytes / 1024 / 1024,
+        total: FILE_LIMITS.maxTotalBytes / 1024 / 1024,
+      })}
+      accept={ACCEPT}
+      multiple
+      optional
+      files={files.evidence}
+      onChange={(evidence) => setFiles((slots) => ({ ...slots, evidence }))}
+    />
+  );
+}

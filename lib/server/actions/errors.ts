@@ -1,0 +1,26 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { ActionResult } from "@/lib/validation/action-result";
+import { ApiError } from "../http";
+
+/**
+ * Turns a failure into an ActionResult: expected ones keep their code and field errors;
+ * anything else is logged with a reference the user can quote.
+ */
+export function failure<V>(error: unknown, values?: V): ActionResult<never, V> {
+  if (error instanceof ApiError) {
+    switch (error.code) {
+      case "validation":
+        return { ok: false, fieldErrors: error.options.fields, formError: "errors.validation", values };
+      case "unsupported_media_type":
+        return { ok: false, fieldErrors: { evidence: ["file_type"] }, formError: "errors.validation", values };
+      case "too_large":
+        return { ok: false, fieldErrors: { evidence: ["files_total_too_large:25"] }, formError: "errors.validation", values };
+      default:
+        return { ok: false, formError: `errors.${error.code}`, values };
+    }
+  }
+  const ref = randomUUID();
+  console.error(`[action] ${ref}`, error);
+  return { ok: false, formError: `errors.internal|${ref}`, values };
+}

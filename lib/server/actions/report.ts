@@ -1,0 +1,78 @@
+"use server";
+
+import { createHash } from "node:crypto";
+import { headers } from "next/headers";
+import type { ActionResult } from "@/lib/validation/action-result";
+import { formDataToValues, valuesToReport, type FormValues } from "@/lib/validation/form-values";
+import { isCategory } from "@/lib/validation/report";
+import { ensureDatabaseReady } from "../db";
+import { ApiError } from "../http";
+import { enforceRateLimit } from "../rate-limit";
+import { cleanName, type FileRole, type UploadedFile } from "../request-body";
+import { submitReport } from "../submit-report";
+import { failure } from "./errors";
+
+export type ReportReceipt = {
+  receipt: string;
+  category: string;
+  expectedBy: string;
+  sameTargetCount: number;
+};
+export type ReportFormState = ActionResult<ReportReceipt, FormValues> | null;
+
+const FILE_FIELDS: Record<string, FileRole> = {
+  evidence: "evidence",
+  agentAuthorization: "agent-authorization",
+  ownershipProofFile: "ownership-proof",
+};
+
+async function uploadsOf(form: FormData): Promise<UploadedFile[]> {
+  const files: UploadedFile[] = [];
+  for (const [field, role] of Object.entries(FILE_FIELDS)) {
+    for (const value of form.getAll(field)) {
+      // An empty file input still sends a nameless, empty part.
+      if (typeof value === "string" || (value.size === 0 && !value.name)) continue;
+      files.push({ role, name: cleanName(value.name), bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+  }
+  return files;
+}
+
+/**
+ * The web forms' submission, with and without JavaScript. It validates with the same
+ * schema and stores through the same function as the JSON API. The form's one-time
+ * submission key makes a double submit return the first receipt instead of a second report.
+ */
+export async function submitReportAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
+  const values = formDataToValues(form);
+  try {
+    await ensureDatabaseReady();
+    await enforceRateLimit(await headers(), "submit");
+    const category = form.get("category");
+    if (!isCategory(category)) throw new ApiError("bad_request");
+    const files = await uploadsOf(form);
+    const report = valuesToReport(values, category);
+    const submissionKey = form.get("submissionKey");
+    const requestHash = createHash("sha256")
+      .update(JSON.stringify(report))
+      .update(files.map((f) => `${f.role}:${createHash("sha256").update(f.bytes).digest("hex")}`).join("\n"))
+      .digest("hex");
+    const created = await submitReport({
+      report,
+      files,
+      requestHash,
+      idempotencyKey: typeof submissionKey === "string" && /^[\w-]{16,64}$/.test(submissionKey) ? `form:${submissionKey}`.slice(0, 64) : undefined,
+    });
+    return {
+      ok: true,
+      data: {
+        receipt: created.receipt,
+        category: created.category,
+        expectedBy: created.expectedBy,
+        sameTargetCount: created.sameTargetCount,
+      },
+    };
+  } catch (error) {
+    return failure(error, values);
+  }
+}
