@@ -23,9 +23,15 @@ export function ErrorSummary({
   const entries = Object.entries(errors);
   const visible = entries.length > 0 || Boolean(formError);
 
+  // Focus once per failed submit, as soon as the summary is on screen: the errors may
+  // arrive a render after the submit that raised them.
+  const focused = useRef(0);
   useEffect(() => {
-    if (focusTick > 0) ref.current?.focus();
-  }, [focusTick]);
+    if (focusTick > focused.current && visible && ref.current) {
+      focused.current = focusTick;
+      ref.current.focus();
+    }
+  }, [focusTick, visible]);
 
   if (!visible) return null;
   return (

@@ -59,6 +59,8 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
     defaultValues: failed?.values ?? {},
     resolver,
     shouldUnregister: true,
+    // The error summary takes the focus instead (GOV.UK pattern).
+    shouldFocusError: false,
   });
 
   useEffect(() => {
@@ -82,6 +84,12 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
     () => {
       const data = new FormData(formRef.current!);
       data.set("tz", browserOffset());
+      // An empty file input still adds an empty part; send only chosen files.
+      for (const name of ["evidence", "agentAuthorization", "ownershipProofFile"]) {
+        const chosen = data.getAll(name).filter((v) => typeof v !== "string" && v.size > 0);
+        data.delete(name);
+        for (const file of chosen) data.append(name, file);
+      }
       startTransition(() => dispatch(data));
     },
     () => setFocusTick((n) => n + 1),

@@ -6,7 +6,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrate, root, runTs } from "./setup.mjs";
 
-const scratch = path.join(root, ".tmp", `e2e-${process.pid}`);
+// Fixed, so that tests can reach the same database through the data layer.
+const scratch = path.resolve(process.env.E2E_DATA_DIR ?? path.join(root, ".tmp", "e2e"));
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(path.join(scratch, "evidence"), { recursive: true });
 

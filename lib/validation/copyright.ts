@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { commonFields, contactSchema, email, httpUrl, optional, phone, text } from "./common";
 import { fileMetaSchema } from "./files";
-import { unlessMissing } from "./issue-keys";
+import { ALWAYS, unlessMissing } from "./issue-keys";
 
 export const WORK_TYPES = ["text", "music", "film-tv", "software", "game", "image", "other"] as const;
 export const INFRINGEMENT_TYPES = ["full-copy", "excerpt", "link", "stream", "download", "pirated-sale"] as const;
@@ -35,11 +35,11 @@ export const copyrightSchema = z
     signature: text(200),
   })
   .superRefine((report, ctx) => {
-    if (!report.contact.email && !report.contact.phone) {
+    if (report.contact && !report.contact.email && !report.contact.phone) {
       ctx.addIssue({ code: "custom", path: ["contact", "email"], message: "contact_required" });
     }
     if (report.submitterRole === "agent" && !report.agentAuthorization) {
       ctx.addIssue({ code: "custom", path: ["agentAuthorization"], message: "authorization_required" });
     }
-  });
+  }, ALWAYS);
 export type CopyrightReport = z.infer<typeof copyrightSchema>;

@@ -11,6 +11,7 @@ import {
   phone,
   text,
 } from "./common";
+import { ALWAYS } from "./issue-keys";
 
 export const CRIME_SUBTYPES = [
   "investment-crypto",
@@ -90,16 +91,16 @@ export const crimeSchema = z
     if (report.filingFor === "third-party" && !report.victim) {
       ctx.addIssue({ code: "custom", path: ["victim"], message: "victim_required" });
     }
-    if (report.incidentEnd && Date.parse(report.incidentEnd) < Date.parse(report.incidentStart)) {
+    if (typeof report.incidentEnd === "string" && Date.parse(report.incidentEnd) < Date.parse(report.incidentStart)) {
       ctx.addIssue({ code: "custom", path: ["incidentEnd"], message: "end_before_start" });
     }
-    if (report.moneyLost) {
+    if (report.moneyLost === true) {
       if (!report.amountLost) {
         ctx.addIssue({ code: "custom", path: ["amountLost"], message: "amount_required" });
       }
-      if (!report.transactions?.length) {
+      if (!Array.isArray(report.transactions) || report.transactions.length === 0) {
         ctx.addIssue({ code: "custom", path: ["transactions"], message: "transactions_required" });
       }
     }
-  });
+  }, ALWAYS);
 export type CrimeReport = z.infer<typeof crimeSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commonFields, httpUrl, optional, pastDateTime, text } from "./common";
 import { isImage } from "./files";
+import { ALWAYS } from "./issue-keys";
 
 export const HARMFUL_INFO_SUBTYPES = [
   "political-security",
@@ -39,7 +40,8 @@ export const harmfulInfoSchema = z
     howReached: optional(text(1000)),
   })
   .superRefine((report, ctx) => {
-    const hasUrls = (report.urls?.length ?? 0) > 0;
+    const hasUrls = Array.isArray(report.urls) && report.urls.length > 0;
+    const evidence = Array.isArray(report.evidence) ? report.evidence : [];
     if (!hasUrls && !report.locator) {
       ctx.addIssue({ code: "custom", path: ["urls"], message: "urls_or_locator" });
     }
@@ -48,13 +50,13 @@ export const harmfulInfoSchema = z
       if (report.contact) {
         ctx.addIssue({ code: "custom", path: ["contact"], message: "child_abuse_no_contact" });
       }
-      if (report.evidence?.length) {
+      if (evidence.length) {
         ctx.addIssue({ code: "custom", path: ["evidence"], message: "child_abuse_no_files" });
       }
       return;
     }
-    if (!hasUrls && !report.evidence?.some(isImage)) {
+    if (!hasUrls && !evidence.some(isImage)) {
       ctx.addIssue({ code: "custom", path: ["evidence"], message: "screenshot_required" });
     }
-  });
+  }, ALWAYS);
 export type HarmfulInfoReport = z.infer<typeof harmfulInfoSchema>;

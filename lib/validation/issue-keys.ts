@@ -41,6 +41,13 @@ export function unlessMissing(key: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? "required" : key);
 }
 
+/**
+ * Zod skips an object's refinements while any of its fields has an issue. The conditional
+ * rules run anyway, so that a person sees every missing answer at once, not one round at a
+ * time. Those refinements must therefore cope with values that failed their own checks.
+ */
+export const ALWAYS = { when: () => true } as const;
+
 export type FieldErrors = Record<string, string[]>;
 
 /** Groups issues by dotted path ("urls.0", "amountLost.value"); the root path is "". */

@@ -198,3 +198,19 @@ describe("copyright", () => {
     expect(errors(broken(validCopyright, { requestedAction: "fine" }))).toHaveProperty("requestedAction", ["choose_one"]);
   });
 });
+
+describe("conditional rules", () => {
+  it("are reported together with the missing required answers, not one round later", () => {
+    const e = errors({ category: "harmful-info" });
+    expect(Object.keys(e)).toEqual(expect.arrayContaining(["subtype", "platform", "description", "goodFaith", "urls"]));
+    expect(errors({ category: "crime", moneyLost: true })).toHaveProperty("transactions", ["transactions_required"]);
+    expect(errors({ category: "spam", channel: "sms" })).toHaveProperty("content", ["content_required"]);
+  });
+
+  it("cope with values of the wrong type without throwing", () => {
+    for (const category of CATEGORIES) {
+      const garbage = { category, urls: "x", evidence: "y", contact: 5, transactions: "no", moneyLost: "yes", incidentEnd: 7, channel: 3 };
+      expect(() => reportSchema.safeParse(garbage, { error: issueKeyMap })).not.toThrow();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commonFields, optional, pastDateTime, phone, text } from "./common";
+import { ALWAYS } from "./issue-keys";
 
 export const SPAM_CHANNELS = ["sms", "call", "email", "im", "fax", "app-push"] as const;
 export const SPAM_SUBTYPES = ["commercial", "fraud-phishing", "harassment", "illegal-content", "other"] as const;
@@ -38,10 +39,10 @@ export const spamSchema = z
       ctx.addIssue({ code: "custom", path: ["content"], message: "content_required" });
     }
     if (report.channel === "email") {
-      const emlUploaded = report.evidence?.some((file) => file.type === "message/rfc822");
+      const emlUploaded = Array.isArray(report.evidence) && report.evidence.some((file) => file?.type === "message/rfc822");
       if (!report.rawEmail && !emlUploaded) {
         ctx.addIssue({ code: "custom", path: ["rawEmail"], message: "raw_email_required" });
       }
     }
-  });
+  }, ALWAYS);
 export type SpamReport = z.infer<typeof spamSchema>;

@@ -31,7 +31,7 @@ async function uploadsOf(form: FormData): Promise<UploadedFile[]> {
   for (const [field, role] of Object.entries(FILE_FIELDS)) {
     for (const value of form.getAll(field)) {
       // An empty file input still sends a nameless, empty part.
-      if (typeof value === "string" || (value.size === 0 && !value.name)) continue;
+      if (typeof value === "string" || (value.size === 0 && (!value.name || value.name === "blob"))) continue;
       files.push({ role, name: cleanName(value.name), bytes: new Uint8Array(await value.arrayBuffer()) });
     }
   }

@@ -1,0 +1,142 @@
+import { expect, test } from "@playwright/test";
+import { SAMPLE_EML } from "@/lib/validation/fixtures";
+import { choose, field, localTimeAgo, pageIn, statusOf, submitAndReadReceipt } from "./support/forms";
+
+test.describe("a citizen files each category through the web forms", () => {
+  test("harmful information, in English", async ({ browser }) => {
+    const page = await pageIn(browser, "en");
+    await page.goto("/");
+    await page.getByRole("link", { name: "Start a report" }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Illegal or harmful online information");
+    await choose(page, "subtype", "gambling");
+    await field(page, "urls.0").fill("https://casino.example.com/play?utm_source=chat");
+    await field(page, "platform").selectOption("website");
+    await field(page, "description").fill("An unlicensed casino advertised in a neighbourhood chat group.");
+    await field(page, "goodFaith").check();
+    const receipt = await submitAndReadReceipt(page);
+    await expect(page.getByText("We aim to review it by")).toBeVisible();
+    expect(await statusOf(page, receipt)).toBe("Received");
+    await expect(page.getByRole("heading", { name: "Messages" })).toBeVisible();
+  });
+
+  test("crime with two payments, in Chinese", async ({ browser }) => {
+    const page = await pageIn(browser, "zh-CN");
+    await page.goto("/report/crime");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("网络违法犯罪与诈骗");
+    await choose(page, "ongoingDanger", "false");
+    await field(page, "subtype").selectOption("investment-crypto");
+    await field(page, "description").fill("网友推荐的投资平台充值后无法提现，客服失联。");
+    await choose(page, "filingFor", "self");
+    await field(page, "incidentStart").fill(localTimeAgo(72));
+    await field(page, "location.country").fill("CN");
+    await field(page, "location.city").fill("深圳");
+    await choose(page, "moneyLost", "true");
+    await field(page, "amountLost.value").fill("15000");
+    await field(page, "amountLost.currency").fill("CNY");
+    await field(page, "transactions.0.date").fill("2026-11-01");
+    await field(page, "transactions.0.method").selectOption("bank-transfer");
+    await field(page, "transactions.0.amount").fill("5000");
+    await field(page, "transactions.0.currency").fill("CNY");
+    await page.getByRole("button", { name: "再添加一笔付款" }).click();
+    await field(page, "transactions.1.date").fill("2026-11-03");
+    await field(page, "transactions.1.method").selectOption("e-wallet");
+    await field(page, "transactions.1.amount").fill("10000");
+    await field(page, "transactions.1.currency").fill("CNY");
+    await field(page, "suspects.0.kind").selectOption("phone");
+    await field(page, "suspects.0.value").fill("138 0013 8000");
+    await field(page, "goodFaith").check();
+    const receipt = await submitAndReadReceipt(page);
+    await expect(page.getByText("我们争取在")).toBeVisible();
+    expect(await statusOf(page, receipt)).toBe("已受理");
+  });
+
+  test("a spam email with its .eml file, in English", async ({ browser }) => {
+    const page = await pageIn(browser, "en");
+    await page.goto("/report/spam");
+    await choose(page, "channel", "email");
+    await expect(field(page, "recipient")).toHaveCount(0);
+    await field(page, "sender").fill("alerts@secure-bank.example.com");
+    await field(page, "receivedAt").fill(localTimeAgo(2));
+    await field(page, "rawEmail").setInputFiles({ name: "phish.eml", mimeType: "message/rfc822", buffer: Buffer.from(SAMPLE_EML) });
+    await expect(page.getByRole("list", { name: "Selected files" })).toContainText("phish.eml");
+    await field(page, "description").fill("A phishing email pretending to be my bank.");
+    await field(page, "goodFaith").check();
+    const receipt = await submitAndReadReceipt(page);
+    expect(await statusOf(page, receipt)).toBe("Received");
+  });
+
+  test("a copyright notice by an agent, in Chinese", async ({ browser }) => {
+    const page = await pageIn(browser, "zh-CN");
+    await page.goto("/report/copyright");
+    await choose(page, "submitterRole", "agent");
+    await field(page, "rightholder.name").fill("示例影业有限公司");
+    await field(page, "rightholder.address").fill("北京市朝阳区示例路 1 号");
+    await field(page, "rightholder.phone").fill("010-6552 9988");
+    await field(page, "rightholder.email").fill("legal@studio.example.com");
+    await field(page, "agentAuthorization").setInputFiles({
+      name: "授权书.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
+    });
+    await field(page, "work.title").fill("长河");
+    await field(page, "work.type").selectOption("film-tv");
+    await field(page, "ownershipProof").fill("作品登记号 2024-F-00012345，2024 年 3 月 1 日首播。");
+    await field(page, "infringingUrls.0").fill("https://pirate.example.com/watch/long-river-01");
+    await choose(page, "requestedAction", "remove");
+    await field(page, "description").fill("该网站未经授权提供我方剧集的在线播放。");
+    await field(page, "contact.name").fill("王芳");
+    await field(page, "contact.email").fill("agent@law.example.com");
+    await field(page, "accuracyStatement").check();
+    await field(page, "signature").fill("王芳");
+    await field(page, "goodFaith").check();
+    const receipt = await submitAndReadReceipt(page);
+    expect(await statusOf(page, receipt)).toBe("已受理");
+  });
+});
+
+test("without JavaScript a form returns errors beside the fields, keeps the answers, then accepts", async ({ browser }) => {
+  const page = await pageIn(browser, "en", { javaScriptEnabled: false });
+  await page.goto("/report/spam");
+  await choose(page, "channel", "sms");
+  await field(page, "sender").fill("10690000123");
+  await field(page, "recipient").fill("13800138000");
+  await field(page, "receivedAt").fill(localTimeAgo(1));
+  await field(page, "description").fill("A text with a suspicious payment link.");
+  await field(page, "evidence").setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("screenshot notes") });
+  await field(page, "goodFaith").check();
+  await page.locator("form[novalidate] button[type=submit]").click();
+
+  await expect(page.locator(".error-summary")).toContainText("The message exactly as received");
+  await expect(page.locator("#f-content-error")).toHaveText("Copy the message exactly as you received it.");
+  await expect(field(page, "content")).toHaveAttribute("aria-describedby", /f-content-error/);
+  await expect(field(page, "sender")).toHaveValue("10690000123");
+  await expect(field(page, "goodFaith")).toBeChecked();
+  await expect(page.locator('input[name="channel"][value="sms"]')).toBeChecked();
+
+  await field(page, "content").fill("Your parcel is held. Pay at http://parcel-fee.example.org/pay");
+  await field(page, "evidence").setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("screenshot notes") });
+  const receipt = await submitAndReadReceipt(page);
+  const view = await page.request.post("/api/v1/receipts/lookup", { data: { receipt } });
+  expect((await view.json()).category).toBe("spam");
+});
+
+test("an empty submit shows the error summary, focused, and an error at each field", async ({ browser }) => {
+  const page = await pageIn(browser, "en");
+  await page.goto("/report/harmful-info");
+  await page.locator("form[novalidate] button[type=submit]").click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("heading")).toHaveText("There is a problem");
+  for (const [name, text] of [
+    ["subtype", "Fill in this field."],
+    ["urls", "Give at least one web address, or describe where to find the content."],
+    ["platform", "Fill in this field."],
+    ["description", "Fill in this field."],
+    ["goodFaith", "Tick this box to confirm."],
+  ]) {
+    await expect(page.locator(`#f-${name}-error`)).toHaveText(text);
+    await expect(summary.locator(`a[href="#f-${name}"]`)).toBeVisible();
+  }
+  await summary.locator('a[href="#f-description"]').click();
+  await expect(field(page, "description")).toBeFocused();
+});
