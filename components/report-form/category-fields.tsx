@@ -1,7 +1,7 @@
 "use client";
 
 import type { Dispatch, SetStateAction } from "react";
-import type { Category } from "@/lib/validation/report";
+import type { Category } from "@/lib/validation/options";
 import { CopyrightFields } from "./copyright-fields";
 import { CrimeFields } from "./crime-fields";
 import type { FileSlots } from "./files";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
-import { CONTACT_METHODS, CRIME_SUBTYPES, PAYMENT_METHODS, SUSPECT_KINDS } from "@/lib/validation/crime";
+import { CONTACT_METHODS, CRIME_SUBTYPES, PAYMENT_METHODS, SUSPECT_KINDS } from "@/lib/validation/options";
 import type { FilesProps } from "./category-fields";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { Repeatable } from "./repeatable";

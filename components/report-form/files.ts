@@ -1,4 +1,5 @@
-import { EVIDENCE_TYPES, fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
+import type { FileMeta } from "@/lib/validation/files";
+import { EVIDENCE_TYPES, fileTotalsProblem } from "@/lib/validation/options";
 
 export type FileSlots = {
   evidence: File[];

@@ -6,7 +6,7 @@ import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { submitReportAction, type ReportFormState } from "@/lib/server/actions/report";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { valuesToReport, DEFAULT_OFFSET, type FormValues } from "@/lib/validation/form-values";
-import { reportSchema, type Category } from "@/lib/validation/report";
+import type { Category } from "@/lib/validation/options";
 import { CategoryFields } from "./category-fields";
 import { Confirmation } from "./confirmation";
 import { ErrorSummary } from "./error-summary";
@@ -44,6 +44,8 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
     () => async (values) => {
       const report = withFileFields(valuesToReport({ ...values, tz: browserOffset() }, category), filesRef.current);
       report.locale = locale;
+      // zod and the phone-number rules load on the first check, not with the page.
+      const { reportSchema } = await import("@/lib/validation/report");
       const parsed = reportSchema.safeParse(report, { error: issueKeyMap });
       const flat = parsed.success ? {} : fieldErrorsOf(parsed.error);
       const totals = totalsProblem(filesRef.current);

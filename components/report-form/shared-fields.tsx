@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FILE_LIMITS } from "@/lib/validation/files";
+import { FILE_LIMITS } from "@/lib/validation/options";
 import type { FilesProps } from "./category-fields";
 import { FileField } from "./file-field";
 import { Group, TextArea, TextField, type Option } from "./fields";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
-import { SPAM_CHANNELS, SPAM_SUBTYPES } from "@/lib/validation/spam";
+import { SPAM_CHANNELS, SPAM_SUBTYPES } from "@/lib/validation/options";
 import type { FilesProps } from "./category-fields";
 import { FileField } from "./file-field";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";

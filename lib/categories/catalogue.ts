@@ -1,9 +1,9 @@
 import { messagesFor } from "@/lib/i18n";
-import { LOCALES, type Locale } from "@/lib/validation/common";
-import { CRIME_SUBTYPES } from "@/lib/validation/crime";
-import { HARMFUL_INFO_SUBTYPES } from "@/lib/validation/harmful-info";
-import { CATEGORIES, type Category } from "@/lib/validation/report";
-import { SPAM_SUBTYPES } from "@/lib/validation/spam";
+import { LOCALES, type Locale } from "@/lib/validation/options";
+import { CRIME_SUBTYPES } from "@/lib/validation/options";
+import { HARMFUL_INFO_SUBTYPES } from "@/lib/validation/options";
+import { CATEGORIES, type Category } from "@/lib/validation/options";
+import { SPAM_SUBTYPES } from "@/lib/validation/options";
 import { FIELDS, type FieldSpec } from "./fields";
 
 const SUBTYPES: Record<Category, readonly string[]> = {

@@ -1,15 +1,15 @@
-import { CONTENT_TYPES, HARMFUL_INFO_SUBTYPES, PLATFORMS } from "@/lib/validation/harmful-info";
+import { CONTENT_TYPES, HARMFUL_INFO_SUBTYPES, PLATFORMS } from "@/lib/validation/options";
 import {
   CONTACT_METHODS,
   CRIME_SUBTYPES,
   PAYMENT_METHODS,
   SUSPECT_KINDS,
-} from "@/lib/validation/crime";
-import { SPAM_CHANNELS, SPAM_SUBTYPES } from "@/lib/validation/spam";
-import { INFRINGEMENT_TYPES, WORK_TYPES } from "@/lib/validation/copyright";
-import { EVIDENCE_TYPES, FILE_LIMITS } from "@/lib/validation/files";
-import { LOCALES } from "@/lib/validation/common";
-import type { Category } from "@/lib/validation/report";
+} from "@/lib/validation/options";
+import { SPAM_CHANNELS, SPAM_SUBTYPES } from "@/lib/validation/options";
+import { INFRINGEMENT_TYPES, WORK_TYPES } from "@/lib/validation/options";
+import { EVIDENCE_TYPES, FILE_LIMITS } from "@/lib/validation/options";
+import { LOCALES } from "@/lib/validation/options";
+import type { Category } from "@/lib/validation/options";
 
 export type FieldType =
   | "string"

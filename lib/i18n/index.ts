@@ -1,5 +1,4 @@
-import type { Locale } from "@/lib/validation/common";
-import { LOCALES } from "@/lib/validation/common";
+import { LOCALES, type Locale } from "@/lib/validation/options";
 import { en } from "./messages/en";
 import type { Messages } from "./messages/types";
 import { zhCN } from "./messages/zh-CN";

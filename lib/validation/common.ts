@@ -2,9 +2,11 @@ import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { evidenceListSchema } from "./files";
 import { unlessMissing } from "./issue-keys";
+import { LOCALES } from "./options";
 
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES } from "./options";
+export type { Locale } from "./options";
+
 
 /** Forms send "" for an empty input; the schema treats it as absent. */
 function blankToUndefined(value: unknown): unknown {

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { commonFields, contactSchema, email, httpUrl, optional, phone, text } from "./common";
 import { fileMetaSchema } from "./files";
 import { ALWAYS, unlessMissing } from "./issue-keys";
+import { INFRINGEMENT_TYPES, WORK_TYPES } from "./options";
 
-export const WORK_TYPES = ["text", "music", "film-tv", "software", "game", "image", "other"] as const;
-export const INFRINGEMENT_TYPES = ["full-copy", "excerpt", "link", "stream", "download", "pirated-sale"] as const;
+export { INFRINGEMENT_TYPES, WORK_TYPES } from "./options";
+
 
 export const copyrightSchema = z
   .object({

@@ -12,41 +12,10 @@ import {
   text,
 } from "./common";
 import { ALWAYS } from "./issue-keys";
+import { CONTACT_METHODS, CRIME_SUBTYPES, PAYMENT_METHODS, SUSPECT_KINDS } from "./options";
 
-export const CRIME_SUBTYPES = [
-  "investment-crypto",
-  "romance",
-  "phishing",
-  "impersonation",
-  "shopping-nondelivery",
-  "extortion",
-  "ransomware",
-  "intrusion-malware",
-  "identity-theft",
-  "gambling",
-  "other",
-] as const;
-export const PAYMENT_METHODS = [
-  "bank-transfer",
-  "card",
-  "e-wallet",
-  "crypto",
-  "gift-card",
-  "cash",
-  "other",
-] as const;
-export const CONTACT_METHODS = ["phone", "sms", "email", "social", "app", "website", "in-person"] as const;
-export const SUSPECT_KINDS = [
-  "name",
-  "phone",
-  "email",
-  "url",
-  "social",
-  "im",
-  "ip",
-  "bank-account",
-  "wallet",
-] as const;
+export { CONTACT_METHODS, CRIME_SUBTYPES, PAYMENT_METHODS, SUSPECT_KINDS } from "./options";
+
 
 export const transactionSchema = z.object({
   date: dateOrDateTime,

@@ -1,24 +1,8 @@
 import { z } from "zod";
 import { unlessMissing } from "./issue-keys";
+import { EVIDENCE_TYPES, FILE_LIMITS } from "./options";
 
-/** Limits from report-categories.md; the browser checks them too, the server decides. */
-export const FILE_LIMITS = {
-  maxFiles: 5,
-  maxFileBytes: 10 * 1024 * 1024,
-  maxTotalBytes: 25 * 1024 * 1024,
-} as const;
-
-export const EVIDENCE_TYPES = [
-  "image/png",
-  "image/jpeg",
-  "image/webp",
-  "application/pdf",
-  "text/plain",
-  "message/rfc822",
-] as const;
-export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
-
-export const IMAGE_TYPES: readonly EvidenceType[] = ["image/png", "image/jpeg", "image/webp"];
+export { EVIDENCE_TYPES, FILE_LIMITS, fileTotalsProblem, IMAGE_TYPES, isImage, type EvidenceType } from "./options";
 
 /**
  * A file as the schema sees it: its name, size and type. On the server `type` is the type
@@ -37,16 +21,3 @@ export const evidenceListSchema = z
   .array(fileMetaSchema)
   .max(FILE_LIMITS.maxFiles, { error: `too_many_files:${FILE_LIMITS.maxFiles}` });
 
-export function isImage(file: { type: string }): boolean {
-  return (IMAGE_TYPES as readonly string[]).includes(file.type);
-}
-
-/** The request-wide limits: at most 5 files and 25 MB across every file field. */
-export function fileTotalsProblem(files: readonly { size: number }[]): string | undefined {
-  if (files.length > FILE_LIMITS.maxFiles) return `too_many_files:${FILE_LIMITS.maxFiles}`;
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > FILE_LIMITS.maxTotalBytes) {
-    return `files_total_too_large:${FILE_LIMITS.maxTotalBytes / 1024 / 1024}`;
-  }
-  return undefined;
-}

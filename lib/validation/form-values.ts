@@ -1,5 +1,5 @@
 import { FIELDS, type FieldSpec } from "@/lib/categories/fields";
-import type { Category } from "./report";
+import type { Category } from "./options";
 
 /**
  * The web form's values as the browser sends them: nested by dotted names

@@ -2,30 +2,10 @@ import { z } from "zod";
 import { commonFields, httpUrl, optional, pastDateTime, text } from "./common";
 import { isImage } from "./files";
 import { ALWAYS } from "./issue-keys";
+import { CONTENT_TYPES, HARMFUL_INFO_SUBTYPES, PLATFORMS } from "./options";
 
-export const HARMFUL_INFO_SUBTYPES = [
-  "political-security",
-  "terrorism",
-  "fraud-phishing",
-  "pornography",
-  "child-abuse",
-  "vulgar",
-  "gambling",
-  "privacy-defamation",
-  "rumour",
-  "other",
-] as const;
-export const PLATFORMS = [
-  "website",
-  "app",
-  "social-account",
-  "livestream",
-  "im-group",
-  "search-result",
-  "cloud-drive",
-  "other",
-] as const;
-export const CONTENT_TYPES = ["text", "image", "video", "livestream", "audio", "app", "link"] as const;
+export { CONTENT_TYPES, HARMFUL_INFO_SUBTYPES, PLATFORMS } from "./options";
+
 
 export const harmfulInfoSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /**
  * Zod error map that turns every issue into a message key, optionally with one parameter

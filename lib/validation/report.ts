@@ -4,9 +4,11 @@ import { crimeSchema } from "./crime";
 import { harmfulInfoSchema } from "./harmful-info";
 import { unlessMissing } from "./issue-keys";
 import { spamSchema } from "./spam";
+import { CATEGORIES, type Category } from "./options";
 
-export const CATEGORIES = ["harmful-info", "crime", "spam", "copyright"] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES } from "./options";
+export type { Category } from "./options";
+
 
 /** The one schema for every report, shared by the web forms and the JSON API. */
 export const reportSchema = z.discriminatedUnion(

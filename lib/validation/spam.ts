@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { commonFields, optional, pastDateTime, phone, text } from "./common";
 import { ALWAYS } from "./issue-keys";
+import { SPAM_CHANNELS, SPAM_SUBTYPES } from "./options";
 
-export const SPAM_CHANNELS = ["sms", "call", "email", "im", "fax", "app-push"] as const;
-export const SPAM_SUBTYPES = ["commercial", "fraud-phishing", "harassment", "illegal-content", "other"] as const;
+export { SPAM_CHANNELS, SPAM_SUBTYPES } from "./options";
+
 
 /** Channels whose message text must be given exactly as received. */
 const CONTENT_CHANNELS = new Set(["sms", "im", "app-push"]);
