@@ -6,10 +6,11 @@ import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
 import { hashReceipt } from "./receipts";
+import { FINAL_STATUSES as FINAL } from "./moderation/statuses";
 import { countEarlierSameTarget } from "./same-target";
 
 /** Statuses after which the reporter can no longer add messages. */
-export const FINAL_STATUSES = new Set(["actioned", "rejected", "duplicate", "closed"]);
+export const FINAL_STATUSES = new Set<string>(FINAL);
 
 export const lookupSchema = z.object({ receipt: z.string().trim().min(1).max(64) });
 export const replySchema = z.object({

@@ -12,6 +12,7 @@ import { ApiError } from "./http";
 import { findReplay, hashIdempotencyKey, IDEMPOTENCY_TTL_MS, sealBody } from "./idempotency";
 import { generateReceipt, hashReceipt } from "./receipts";
 import type { UploadedFile } from "./request-body";
+import { OPEN_STATUSES } from "./moderation/statuses";
 import { countEarlierSameTarget } from "./same-target";
 
 export type SubmittedReport = {
@@ -149,6 +150,8 @@ async function store(
           informationOnly: report.category === "crime" && !report.moneyLost,
           submittedAt,
           expectedBy,
+          dueHour: Math.floor(expectedBy.getTime() / 3_600_000),
+          targetCount: sameTargetCount,
           evidence: {
             create: unique.map((f) => ({
               role: f.role,
@@ -163,6 +166,17 @@ async function store(
           statusHistory: { create: { status: "received", at: submittedAt } },
         },
       });
+      if (targets.length > 0 && sameTargetCount > 0) {
+        // Open reports on the same target move up the queue (their third sort key).
+        await tx.report.updateMany({
+          where: {
+            id: { not: id },
+            status: { in: [...OPEN_STATUSES] },
+            targets: { some: { OR: targets.map((t) => ({ kind: t.kind, value: t.value })) } },
+          },
+          data: { targetCount: { increment: 1 } },
+        });
+      }
       if (input.idempotencyKey) {
         await tx.idempotencyRecord.create({
           data: {
