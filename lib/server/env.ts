@@ -33,6 +33,10 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
   RATE_LIMIT_SUBMIT: rate("20/600"),
   RATE_LIMIT_LOOKUP: rate("30/600"),
+  /** How long a moderator's claim on a report lasts. */
+  CLAIM_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Staff sessions end after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Every receipt lookup takes at least this long, found or not. */
   LOOKUP_MIN_MS: z.coerce.number().int().min(0).default(300),
 });

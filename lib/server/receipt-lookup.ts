@@ -31,6 +31,8 @@ export type ReceiptView = {
   expectedBy: string;
   sameTargetCount: number;
   messages: { from: "staff" | "reporter"; body: string; at: string }[];
+  /** Internal, not part of the API answer: whether the reporter may still write. */
+  acceptsMessages: boolean;
 };
 
 /** No report has this id, so the unknown-receipt path runs the same queries as a hit. */
@@ -51,6 +53,7 @@ export async function lookupReceipt(receipt: string): Promise<ReceiptView | unde
       submittedAt: true,
       expectedBy: true,
       targets: { select: { kind: true, value: true } },
+      duplicateOf: { select: { status: true, expectedBy: true } },
     },
   });
   const id = report?.id ?? NO_REPORT;
@@ -66,12 +69,15 @@ export async function lookupReceipt(receipt: string): Promise<ReceiptView | unde
     }),
   ]);
   if (!report) return undefined;
+  // A duplicate's reporter follows the original report from then on.
+  const followed = report.status === "duplicate" && report.duplicateOf ? report.duplicateOf : undefined;
   return {
-    status: report.status,
+    status: followed?.status ?? report.status,
     category: report.category,
     submittedAt: report.submittedAt.toISOString(),
-    expectedBy: report.expectedBy.toISOString(),
+    expectedBy: (followed?.expectedBy ?? report.expectedBy).toISOString(),
     sameTargetCount,
+    acceptsMessages: !FINAL_STATUSES.has(report.status),
     messages: messages.map((m) => ({
       from: m.author === "staff" ? "staff" : "reporter",
       body: m.body,
@@ -105,11 +111,15 @@ export async function addReporterMessage(receipt: string, body: string) {
   return db.$transaction(async (tx) => {
     const report = await tx.report.findUnique({
       where: { receiptHash: hashReceipt(receipt) },
-      select: { id: true, status: true },
+      select: { id: true, status: true, claimedById: true },
     });
     if (!report) throw new ApiError("not_found");
     if (FINAL_STATUSES.has(report.status)) throw new ApiError("closed");
     const message = await tx.message.create({ data: { reportId: report.id, author: "reporter", body } });
+    if (report.claimedById) {
+      // Tells the moderator who asked, in the queue.
+      await tx.report.update({ where: { id: report.id }, data: { replyPending: true } });
+    }
     if (report.status === "needs-info") {
       await tx.report.update({ where: { id: report.id }, data: { status: "in-review" } });
       await tx.statusEvent.create({ data: { reportId: report.id, status: "in-review", at: message.createdAt } });

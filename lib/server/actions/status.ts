@@ -6,7 +6,6 @@ import { ensureDatabaseReady } from "../db";
 import { ApiError } from "../http";
 import {
   addReporterMessage,
-  FINAL_STATUSES,
   lookupReceipt,
   lookupSchema,
   parseOr422,
@@ -28,7 +27,7 @@ export type StatusState = ActionResult<StatusView, StatusValues> | null;
 async function view(receipt: string): Promise<StatusView> {
   const found = await withMinimumDuration(() => lookupReceipt(receipt));
   if (!found) throw new ApiError("not_found");
-  return { ...found, receipt, open: !FINAL_STATUSES.has(found.status) };
+  return { ...found, receipt, open: found.acceptsMessages };
 }
 
 export async function lookupStatusAction(_previous: StatusState, form: FormData): Promise<StatusState> {
@@ -54,7 +53,7 @@ export async function replyAction(_previous: StatusState, form: FormData): Promi
   } catch (error) {
     // Keep showing the report beside the error, so the reporter can correct and resend.
     const current = await lookupReceipt(values.receipt).catch(() => undefined);
-    const shown = current ? { ...current, receipt: values.receipt, open: !FINAL_STATUSES.has(current.status) } : undefined;
+    const shown = current ? { ...current, receipt: values.receipt, open: current.acceptsMessages } : undefined;
     return failure<StatusValues>(error, { ...values, view: shown });
   }
 }

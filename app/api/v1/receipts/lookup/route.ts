@@ -11,5 +11,7 @@ export const POST = handle(async (request) => {
   const { receipt } = parseOr422(lookupSchema, parseJson(await readLimited(request, 4096)));
   const view = await withMinimumDuration(() => lookupReceipt(receipt));
   if (!view) throw new ApiError("not_found");
-  return jsonResponse(200, view);
+  const { acceptsMessages, ...answer } = view;
+  void acceptsMessages;
+  return jsonResponse(200, answer);
 });
