@@ -43,6 +43,31 @@ export function clientAddress(headers: Headers): string {
   return last || headers.get("x-real-ip") || "unknown";
 }
 
+/** The bucket key of one identity (a client address, an account) in one window. */
+async function bucketKey(scope: string, identity: string, window: number): Promise<string> {
+  const secret = await secretFor(new Date().toISOString().slice(0, 10));
+  return createHmac("sha256", secret).update(`${scope}|${window}|${identity}`).digest("base64url");
+}
+
+/** How many times `identity` was counted under `scope` in the current window. */
+export async function countIn(scope: string, identity: string, windowMs: number): Promise<number> {
+  const key = await bucketKey(scope, identity, Math.floor(Date.now() / windowMs));
+  return (await db.rateLimitBucket.findUnique({ where: { key }, select: { count: true } }))?.count ?? 0;
+}
+
+/** Counts one event for `identity` under `scope` in the current window; returns the count. */
+export async function countOne(scope: string, identity: string, windowMs: number): Promise<number> {
+  const window = Math.floor(Date.now() / windowMs);
+  const key = await bucketKey(scope, identity, window);
+  const bucket = await db.rateLimitBucket.upsert({
+    where: { key },
+    create: { key, count: 1, windowEnds: new Date((window + 1) * windowMs) },
+    update: { count: { increment: 1 } },
+    select: { count: true },
+  });
+  return bucket.count;
+}
+
 /** Counts one request against the client's fixed window; throws 429 when it is spent. */
 export async function enforceRateLimit(headers: Headers, scope: RateScope): Promise<void> {
   const { limit, windowMs } = scope === "submit" ? getEnv().RATE_LIMIT_SUBMIT : getEnv().RATE_LIMIT_LOOKUP;

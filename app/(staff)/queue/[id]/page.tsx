@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DecisionForm } from "@/components/staff/decision-form";
+import { EvidenceList } from "@/components/staff/evidence-list";
+import { ReportFields } from "@/components/staff/report-fields";
+import { shortDuration } from "@/lib/i18n/durations";
+import { DATE_TIME } from "@/lib/i18n/formats";
+import { addNoteAction, claimAction, releaseAction } from "@/lib/server/actions/moderation";
+import { requireRole } from "@/lib/server/auth/require-staff";
+import { db } from "@/lib/server/db";
+import { holderOf } from "@/lib/server/moderation/claims";
+import { getReportForStaff } from "@/lib/server/moderation/report-detail";
+import { ALLOWED, type Decision, type Status } from "@/lib/server/moderation/statuses";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("details") };
+}
+
+export default async function ReviewPage({ params, searchParams }: Props) {
+  const user = await requireRole("MODERATOR");
+  const { id } = await params;
+  const query = await searchParams;
+  const report = await getReportForStaff(id);
+  if (!report) notFound();
+  if (report.replyPending && report.claimedById === user.id) {
+    await db.report.update({ where: { id }, data: { replyPending: false } });
+  }
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const when = (d: Date) => format.dateTime(d, DATE_TIME);
+  const holder = holderOf(report);
+  const left = report.expectedBy.getTime() - Date.now();
+  const leftText = left < 0 ? t("queue.overdueBy", { time: shortDuration(left, locale) }) : t("queue.dueIn", { time: shortDuration(left, locale) });
+  const zh = locale.startsWith("zh");
+  const templates = Object.fromEntries(
+    (["actioned", "rejected", "duplicate", "needs-info", "forwarded", "closed"] as Decision[]).map((d) => [
+      d,
+      d === "actioned" ? t(`reasons.categories.${report.category}` as never) : t(`reasons.${d === "needs-info" ? "needsInfo" : d}` as never),
+    ]),
+  ) as Record<Decision, string>;
+  const error = query.error && /^[a-z_]+$/.test(query.error) ? query.error : undefined;
+
+  return (
+    <>
+      <p>
+        <Link href="/queue">{t("review.back")}</Link>
+      </p>
+      <h1>
+        {t(`categories.${report.category}.name` as never)}
+        {report.subtype && t.has(`subtypes.${report.category}.${report.subtype}` as never) && (
+          <span className="muted"> · {t(`subtypes.${report.category}.${report.subtype}` as never)}</span>
+        )}
+      </h1>
+      <p>
+        <span className="status-tag">{t(`statuses.${report.status}` as never)}</span> <code>{report.id}</code>
+      </p>
+      {error && <p className="form-error" role="alert">{t(`moderation.errors.${error}` as never)}</p>}
+      {query.done === "decided" && <p className="notice" role="status">{t("review.decided")}</p>}
+
+      <div className="review-grid">
+        <div>
+          <section className="panel-box" aria-labelledby="priority-heading">
+            <h2 id="priority-heading">{t("review.priority")}</h2>
+            <ol>
+              <li>{t("review.severity")}: {report.severity >= 2 ? t("review.severityHigh") : t("review.severityNormal")}</li>
+              <li className={left < 0 ? "overdue" : undefined}>{t("review.slaLine", { date: when(report.expectedBy), left: leftText })}</li>
+              <li>{t("review.sharedLine", { count: report.targetCount })}</li>
+            </ol>
+          </section>
+          <h2>{t("review.details")}</h2>
+          <p className="pre">{report.description}</p>
+          <ReportFields details={report.details} />
+          <h3>{t("review.contact")}</h3>
+          {report.contact ? <ReportFields details={{ contact: report.contact }} /> : <p className="muted">{t("review.anonymous")}</p>}
+          {report.forwardedTo && (
+            <p>{t("review.forwardedTo", { agency: zh ? report.forwardedTo.nameZh : report.forwardedTo.nameEn, reference: report.forwardReference ?? "" })}</p>
+          )}
+          {report.duplicateOf && (
+            <p>
+              {t("review.duplicateOfLine")} <Link href={`/queue/${report.duplicateOf.id}`}>{report.duplicateOf.id}</Link>
+            </p>
+          )}
+          <h2>{t("review.evidence")}</h2>
+          <EvidenceList report={report} />
+          <h2>{t("review.targets")}</h2>
+          {report.targets.length === 0 ? (
+            <p className="muted">{t("review.noTargets")}</p>
+          ) : (
+            <ul>
+              {report.targets.map((k) => (
+                <li key={k.id}>
+                  <code>{k.kind}</code> {k.value} ·{" "}
+                  <Link href={`/queue?${new URLSearchParams({ q: k.value, status: "any" })}`}>{t("review.othersLink")}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <section className="panel-box" aria-label={t("review.claim")}>
+            {holder === user.id ? (
+              <p>{t("review.claimedByYou", { time: when(report.claimExpiresAt!) })}</p>
+            ) : holder ? (
+              <p>{t("review.claimedBy", { name: report.claimedBy?.name ?? "?", time: when(report.claimExpiresAt!) })}</p>
+            ) : (
+              <p>{t("review.unclaimed")}</p>
+            )}
+            <div className="button-row">
+              {(!holder || holder === user.id) && (
+                <form action={claimAction}>
+                  <input type="hidden" name="reportId" value={report.id} />
+                  <button type="submit" className="button">{holder ? t("review.renew") : t("review.claim")}</button>
+                </form>
+              )}
+              {holder && (holder === user.id || user.role === "ADMIN") && (
+                <form action={releaseAction}>
+                  <input type="hidden" name="reportId" value={report.id} />
+                  <button type="submit" className="button button--secondary">{t("review.release")}</button>
+                </form>
+              )}
+            </div>
+          </section>
+          {holder === user.id && ALLOWED[report.status as Status].length > 0 && (
+            <DecisionForm
+              reportId={report.id}
+              allowed={[...ALLOWED[report.status as Status]]}
+              templates={templates}
+              agencies={report.agencies.map((a) => ({ id: a.id, name: zh ? a.nameZh : a.nameEn }))}
+            />
+          )}
+          <h2>{t("review.history")}</h2>
+          <ol className="thread">
+            {report.statusHistory.map((e) => (
+              <li key={e.id}>
+                <p className="meta">{when(e.at)}</p>
+                <strong>{t(`statuses.${e.status}` as never)}</strong>
+                {e.publicNote && <p className="pre">{e.publicNote}</p>}
+              </li>
+            ))}
+          </ol>
+          <h2>{t("review.thread")}</h2>
+          {report.messages.length === 0 ? (
+            <p className="muted">{t("status.noMessages")}</p>
+          ) : (
+            <ol className="thread">
+              {report.messages.map((m) => (
+                <li key={m.id} className={m.author === "staff" ? "from-staff" : "from-reporter"}>
+                  <p className="meta">{m.author === "staff" ? t("status.fromStaff") : t("review.fromReporter")} · {when(m.createdAt)}</p>
+                  <p className="pre">{m.body}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <h2>{t("review.notes")}</h2>
+          {report.notes.length === 0 ? (
+            <p className="muted">{t("review.noNotes")}</p>
+          ) : (
+            <ol className="thread">
+              {report.notes.map((n) => (
+                <li key={n.id}>
+                  <p className="meta">{n.authorName} · {when(n.createdAt)}</p>
+                  <p className="pre">{n.body}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <form action={addNoteAction}>
+            <input type="hidden" name="reportId" value={report.id} />
+            <div className="field">
+              <label htmlFor="note">{t("review.note")}</label>
+              <textarea id="note" name="body" rows={3} />
+            </div>
+            <button type="submit" className="button button--secondary">{t("review.addNote")}</button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}

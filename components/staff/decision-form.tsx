@@ -1,0 +1,105 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { decideAction, type DecisionState } from "@/lib/server/actions/moderation";
+import { DECISIONS, type Decision } from "@/lib/server/moderation/statuses";
+
+type Agency = { id: string; name: string };
+
+/**
+ * A decision with its reason. Choosing a decision fills the reason from its template, in
+ * the moderator's language; the text stays editable before it is sent.
+ */
+export function DecisionForm({
+  reportId,
+  allowed,
+  templates,
+  agencies,
+}: {
+  reportId: string;
+  allowed: Decision[];
+  templates: Record<Decision, string>;
+  agencies: Agency[];
+}) {
+  const t = useTranslations();
+  const [state, dispatch, pending] = useActionState<DecisionState, FormData>(decideAction, null);
+  const failed = state && !state.ok ? state : undefined;
+  const [decision, setDecision] = useState<Decision | "">((failed?.values?.decision as Decision) ?? "");
+  const [reason, setReason] = useState(failed?.values?.reason ?? "");
+  const fieldError = (name: string) => failed?.fieldErrors?.[name]?.[0];
+
+  return (
+    <form action={dispatch} className="panel-box" noValidate>
+      <h2>{t("review.decide")}</h2>
+      <input type="hidden" name="reportId" value={reportId} />
+      {failed?.formError && (
+        <p className="form-error" role="alert">
+          {t(failed.formError as never)}
+        </p>
+      )}
+      <fieldset className="field">
+        <legend>{t("review.decision")}</legend>
+        {DECISIONS.filter((d) => allowed.includes(d)).map((d) => (
+          <label key={d} className="choice">
+            <input
+              type="radio"
+              name="decision"
+              value={d}
+              checked={decision === d}
+              onChange={() => {
+                setDecision(d);
+                setReason(templates[d]);
+              }}
+            />
+            {t(`moderation.decisions.${d}`)}
+          </label>
+        ))}
+        {fieldError("decision") && <p className="error-message">{t("validation.required")}</p>}
+      </fieldset>
+      {decision === "duplicate" && (
+        <div className="field">
+          <label htmlFor="duplicateOfId">{t("review.duplicateOf")}</label>
+          <input id="duplicateOfId" name="duplicateOfId" type="text" defaultValue={failed?.values?.duplicateOfId} />
+        </div>
+      )}
+      {decision === "forwarded" && (
+        <>
+          <div className="field">
+            <label htmlFor="agencyId">{t("review.agency")}</label>
+            <select id="agencyId" name="agencyId" defaultValue={failed?.values?.agencyId ?? agencies[0]?.id}>
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="reference">{t("review.reference")}</label>
+            <input id="reference" name="reference" type="text" defaultValue={failed?.values?.reference} />
+          </div>
+        </>
+      )}
+      <div className="field">
+        <label htmlFor="reason">{decision === "needs-info" ? t("review.question") : t("review.reason")}</label>
+        {fieldError("reason") && (
+          <p className="error-message" id="reason-error">
+            {t("moderation.errors.reason_required")}
+          </p>
+        )}
+        <textarea
+          id="reason"
+          name="reason"
+          rows={4}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-describedby={fieldError("reason") ? "reason-error" : undefined}
+        />
+      </div>
+      <button type="submit" className="button" disabled={pending || !decision}>
+        {t("review.submitDecision")}
+      </button>
+    </form>
+  );
+}

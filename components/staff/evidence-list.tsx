@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import type { StaffReport } from "@/lib/server/moderation/report-detail";
+
+/**
+ * Evidence with its SHA-256. Image previews of harmful-info reports are blurred until a
+ * moderator reveals each one: a checkbox does it, so it needs no JavaScript.
+ */
+export async function EvidenceList({ report }: { report: StaffReport }) {
+  const t = await getTranslations("review");
+  if (report.evidence.length === 0) return <p className="muted">{t("noEvidence")}</p>;
+  const blur = report.category === "harmful-info";
+  return (
+    <ul className="evidence">
+      {report.evidence.map((file) => {
+        const href = `/api/staff/evidence/${report.id}/${file.sha256}`;
+        return (
+          <li key={file.id}>
+            {file.contentType.startsWith("image/") && (
+              <div className={blur ? "thumb thumb--blurred" : "thumb"}>
+                {blur && (
+                  <label className="choice">
+                    <input type="checkbox" className="reveal" /> {t("reveal")}
+                  </label>
+                )}
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img src={`${href}?thumb=1`} alt={file.originalName} loading="lazy" />
+              </div>
+            )}
+            <p>
+              <a href={href} download>
+                {t("download")}: {file.originalName}
+              </a>{" "}
+              <span className="muted">
+                ({file.contentType}, {Math.max(1, Math.round(file.size / 1024))} KB)
+              </span>
+            </p>
+            <p className="sha">
+              {t("sha")}: <code>{file.sha256}</code>
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,75 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DATE_TIME } from "@/lib/i18n/formats";
+import { fieldLabel } from "@/lib/categories/catalogue";
+import type { Locale } from "@/lib/validation/options";
+
+/** Which message namespace names the values of a field, by its path without indexes. */
+const OPTION_NAMESPACE: Record<string, string> = {
+  platform: "options.platform",
+  contentType: "options.contentType",
+  filingFor: "options.filingFor",
+  contactMethod: "options.contactMethod",
+  "transactions.method": "options.method",
+  "suspects.kind": "options.suspectKind",
+  channel: "options.channel",
+  submitterRole: "options.submitterRole",
+  "work.type": "options.workType",
+  infringementType: "options.infringementType",
+  requestedAction: "options.requestedAction",
+};
+/** Fields shown elsewhere on the page, or only meaningful to machines. */
+const HIDDEN = new Set(["subtype", "email", "signedAt"]);
+
+/** Every field of a report, labelled and with its values named, in the moderator's language. */
+export async function ReportFields({ details }: { details: Record<string, unknown> }) {
+  const t = await getTranslations();
+  const locale = (await getLocale()) as Locale;
+  const format = await getFormatter();
+
+  const value = (path: string, raw: unknown): React.ReactNode => {
+    if (raw === true) return t("form.yes");
+    if (raw === false) return t("form.no");
+    if (Array.isArray(raw)) {
+      return (
+        <ol>
+          {raw.map((item, i) => (
+            <li key={i}>{value(path, item)}</li>
+          ))}
+        </ol>
+      );
+    }
+    if (raw && typeof raw === "object") {
+      if ("name" in raw && "size" in raw && "type" in raw) return `${String(raw.name)} (${String(raw.type)})`;
+      return (
+        <dl className="nested">
+          {Object.entries(raw).map(([k, v]) => (
+            <div key={k}>
+              <dt>{fieldLabel(locale, `${path}.${k}`)}</dt>
+              <dd>{value(`${path}.${k}`, v)}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    }
+    if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw) && !Number.isNaN(Date.parse(raw))) {
+      return format.dateTime(new Date(raw), DATE_TIME);
+    }
+    const namespace = OPTION_NAMESPACE[path];
+    const key = `${namespace}.${String(raw)}`;
+    if (namespace && t.has(key as never)) return t(key as never);
+    return <span className="pre">{String(raw)}</span>;
+  };
+
+  return (
+    <dl className="summary-list">
+      {Object.entries(details)
+        .filter(([k]) => !HIDDEN.has(k))
+        .map(([k, v]) => (
+          <div key={k}>
+            <dt>{fieldLabel(locale, k)}</dt>
+            <dd>{value(k, v)}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { signOutAction } from "@/lib/server/actions/auth";
+
+export async function StaffHeader({ name }: { name: string }) {
+  const t = await getTranslations();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="site-header__inner site-header__inner--wide">
+        <Link href="/queue" className="site-header__home">
+          {t("queue.title")}
+        </Link>
+        <nav aria-label={t("queue.title")} className="site-header__nav">
+          <span>{t("auth.signedInAs", { name })}</span>
+          <LanguageSwitch label={t("nav.switchLabel")} text={t("nav.switchTo")} />
+          <form action={signOutAction}>
+            <button type="submit" className="link-button">
+              {t("auth.signOut")}
+            </button>
+          </form>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,83 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { ActionResult } from "@/lib/validation/action-result";
+import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
+import { requireRole } from "../auth/require-staff";
+import { claimNext, claimReport, releaseClaim } from "../moderation/claims";
+import { addNote, decide, decisionSchema } from "../moderation/decisions";
+import { ModerationError } from "../moderation/errors";
+
+/**
+ * Staff actions. Each starts with requireRole, which re-reads the user from the database;
+ * Next.js refuses action calls whose Origin is not this site.
+ */
+const back = (id: string, query: string) => redirect(`/queue/${encodeURIComponent(id)}?${query}`);
+
+export async function claimAction(form: FormData): Promise<void> {
+  const actor = await requireRole("MODERATOR");
+  const id = String(form.get("reportId") ?? "");
+  try {
+    await claimReport(id, actor);
+  } catch (error) {
+    if (error instanceof ModerationError) back(id, `error=${error.code}`);
+    throw error;
+  }
+  back(id, "done=claimed");
+}
+
+export async function releaseAction(form: FormData): Promise<void> {
+  const actor = await requireRole("MODERATOR");
+  const id = String(form.get("reportId") ?? "");
+  try {
+    await releaseClaim(id, actor);
+  } catch (error) {
+    if (error instanceof ModerationError) back(id, `error=${error.code}`);
+    throw error;
+  }
+  redirect("/queue");
+}
+
+export async function nextReportAction(): Promise<void> {
+  const actor = await requireRole("MODERATOR");
+  let id: string;
+  try {
+    id = await claimNext(actor);
+  } catch (error) {
+    if (error instanceof ModerationError) redirect(`/queue?error=${error.code}`);
+    throw error;
+  }
+  back(id, "done=claimed");
+}
+
+export type DecisionState = ActionResult<{ done: true }, Record<string, string>> | null;
+
+export async function decideAction(_previous: DecisionState, form: FormData): Promise<DecisionState> {
+  const actor = await requireRole("MODERATOR");
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const parsed = decisionSchema.safeParse(
+    { ...values, duplicateOfId: values.duplicateOfId || undefined, agencyId: values.agencyId || undefined, reference: values.reference || undefined },
+    { error: issueKeyMap },
+  );
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await decide(parsed.data, actor);
+  } catch (error) {
+    if (error instanceof ModerationError) return { ok: false, formError: `moderation.errors.${error.code}`, values };
+    throw error;
+  }
+  back(parsed.data.reportId, "done=decided");
+  return { ok: true, data: { done: true } };
+}
+
+export async function addNoteAction(form: FormData): Promise<void> {
+  const actor = await requireRole("MODERATOR");
+  const id = String(form.get("reportId") ?? "");
+  try {
+    await addNote(id, String(form.get("body") ?? ""), actor);
+  } catch (error) {
+    if (error instanceof ModerationError) back(id, `error=${error.code}`);
+    throw error;
+  }
+  back(id, "done=noted");
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getEnv } from "../env";
+import { SignInError, signInWithPassword } from "./sign-in";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+/**
+ * Staff sign-in with next-auth's Credentials provider, which works only with JWT sessions.
+ * The token carries nothing but a StaffSession id: the role, the `active` flag and idle
+ * expiry are checked against the database on every request (require-staff.ts).
+ */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: getEnv().appSecret,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, request) {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(request?.headers ?? {})) {
+            if (typeof value === "string") headers.set(name, value);
+          }
+          try {
+            const { userId, sessionId } = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", headers);
+            return { id: userId, sid: sessionId };
+          } catch (error) {
+            // The message is a key the login form translates: "invalid" or "locked".
+            if (error instanceof SignInError) throw new Error(error.reason);
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.sid) token.sid = user.sid;
+        return token;
+      },
+      session({ session, token }) {
+        return { expires: session.expires, sid: token.sid };
+      },
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { canonicalUrl } from "@/lib/targets/canonical-url";
+import { canonicalAccount } from "@/lib/targets/extract";
+import { toE164 } from "@/lib/targets/phone";
+import { CATEGORIES } from "@/lib/validation/options";
+import { db } from "../db";
+import { OPEN_STATUSES, STATUSES } from "./statuses";
+
+export const PAGE_SIZE = 50;
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional()).catch(undefined);
+
+/** The queue's filters, all from the URL; anything unreadable is ignored, never an error. */
+export const queueFiltersSchema = z.object({
+  category: opt(z.enum(CATEGORIES)),
+  subtype: opt(z.string().max(40)),
+  status: z.preprocess(blank, z.union([z.enum(STATUSES), z.literal("open"), z.literal("any")]).default("open")).catch("open"),
+  band: opt(z.enum(["urgent", "normal"])),
+  assigned: opt(z.enum(["me", "none"])),
+  sla: opt(z.enum(["breached", "due24"])),
+  from: opt(z.iso.date()),
+  to: opt(z.iso.date()),
+  q: opt(z.string().trim().max(300)),
+  sort: z.preprocess(blank, z.enum(["priority", "oldest", "newest"]).default("priority")).catch("priority"),
+  after: opt(z.string().max(400)),
+});
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+type Cursor = { s: number; d: number; t: number; at: string; id: string };
+
+const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decode(value: string | undefined): Cursor | undefined {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Free text matches the description, and the target keys in their canonical form: a URL or
+ * a phone number typed in any spelling finds the reports that intake filed under it.
+ */
+function searchWhere(q: string): Prisma.ReportWhereInput {
+  const keys: Prisma.TargetKeyWhereInput[] = [];
+  const url = /^https?:\/\//i.test(q) ? canonicalUrl(q) : undefined;
+  if (url) keys.push({ kind: "url", value: url });
+  const phone = toE164(q);
+  if (phone) keys.push({ kind: "phone", value: phone });
+  if (/^[^\s@]+@[^\s@]+$/.test(q)) keys.push({ kind: "email", value: q.toLowerCase() });
+  keys.push({ kind: "account", value: canonicalAccount(q) });
+  return { OR: [{ description: { contains: q } }, { targets: { some: { OR: keys } } }] };
+}
+
+/** The rows after the cursor, in the chosen order (keyset pagination: no OFFSET). */
+function afterCursor(sort: QueueFilters["sort"], c: Cursor | undefined): Prisma.ReportWhereInput {
+  if (!c) return {};
+  if (sort === "priority") {
+    return {
+      OR: [
+        { severity: { lt: c.s } },
+        { severity: c.s, dueHour: { gt: c.d } },
+        { severity: c.s, dueHour: c.d, targetCount: { lt: c.t } },
+        { severity: c.s, dueHour: c.d, targetCount: c.t, id: { gt: c.id } },
+      ],
+    };
+  }
+  const at = new Date(c.at);
+  return sort === "oldest"
+    ? { OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: c.id } }] }
+    : { OR: [{ submittedAt: { lt: at } }, { submittedAt: at, id: { lt: c.id } }] };
+}
+
+const ORDER: Record<QueueFilters["sort"], Prisma.ReportOrderByWithRelationInput[]> = {
+  priority: [{ severity: "desc" }, { dueHour: "asc" }, { targetCount: "desc" }, { id: "asc" }],
+  oldest: [{ submittedAt: "asc" }, { id: "asc" }],
+  newest: [{ submittedAt: "desc" }, { id: "desc" }],
+};
+
+export function queueWhere(f: QueueFilters, userId: string, now = new Date()): Prisma.ReportWhereInput {
+  const and: Prisma.ReportWhereInput[] = [];
+  if (f.status === "open") and.push({ status: { in: [...OPEN_STATUSES] } });
+  else if (f.status !== "any") and.push({ status: f.status });
+  if (f.category) and.push({ category: f.category });
+  if (f.subtype) and.push({ subtype: f.subtype });
+  if (f.band) and.push({ severity: f.band === "urgent" ? { gte: 2 } : { lt: 2 } });
+  if (f.assigned === "me") and.push({ claimedById: userId, claimExpiresAt: { gt: now } });
+  if (f.assigned === "none") and.push({ OR: [{ claimedById: null }, { claimExpiresAt: null }, { claimExpiresAt: { lte: now } }] });
+  if (f.sla === "breached") and.push({ expectedBy: { lt: now } });
+  if (f.sla === "due24") and.push({ expectedBy: { gte: now, lt: new Date(now.getTime() + 24 * 3600_000) } });
+  if (f.from) and.push({ submittedAt: { gte: new Date(`${f.from}T00:00:00+08:00`) } });
+  if (f.to) and.push({ submittedAt: { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 24 * 3600_000) } });
+  if (f.q) and.push(searchWhere(f.q));
+  return { AND: and };
+}
+
+export async function listQueue(f: QueueFilters, userId: string) {
+  const rows = await db.report.findMany({
+    where: { AND: [queueWhere(f, userId), afterCursor(f.sort, decode(f.after))] },
+    orderBy: ORDER[f.sort],
+    take: PAGE_SIZE + 1,
+    select: {
+      id: true,
+      category: true,
+      subtype: true,
+      status: true,
+      severity: true,
+      submittedAt: true,
+      expectedBy: true,
+      dueHour: true,
+      targetCount: true,
+      replyPending: true,
+      claimedById: true,
+      claimExpiresAt: true,
+      claimedBy: { select: { name: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  const next =
+    rows.length > PAGE_SIZE && last
+      ? encode({ s: last.severity, d: last.dueHour, t: last.targetCount, at: last.submittedAt.toISOString(), id: last.id })
+      : undefined;
+  return { rows: page, next };
+}
+
+/** Reports the user asked about whose reporters have answered. */
+export function countRepliesFor(userId: string): Promise<number> {
+  return db.report.count({ where: { claimedById: userId, replyPending: true } });
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "../db";
+
+/** Everything a moderator sees of one report. Staff only: includes contact and notes. */
+export async function getReportForStaff(id: string) {
+  const report = await db.report.findUnique({
+    where: { id },
+    include: {
+      evidence: { orderBy: { uploadedAt: "asc" } },
+      targets: { orderBy: [{ kind: "asc" }, { value: "asc" }] },
+      statusHistory: { orderBy: { at: "asc" } },
+      messages: { orderBy: { createdAt: "asc" } },
+      notes: { orderBy: { createdAt: "asc" } },
+      claimedBy: { select: { id: true, name: true } },
+      duplicateOf: { select: { id: true, status: true } },
+      forwardedTo: true,
+    },
+  });
+  if (!report) return null;
+  const authorIds = [...new Set(report.notes.map((n) => n.authorId))];
+  const [authors, agencies] = await Promise.all([
+    db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }),
+    db.agency.findMany({ where: { category: report.category, active: true }, orderBy: { id: "asc" } }),
+  ]);
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  return {
+    ...report,
+    details: JSON.parse(report.details) as Record<string, unknown>,
+    contact: report.contact ? (JSON.parse(report.contact) as Record<string, string>) : null,
+    notes: report.notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? "?" })),
+    agencies,
+  };
+}
+export type StaffReport = NonNullable<Awaited<ReturnType<typeof getReportForStaff>>>;
