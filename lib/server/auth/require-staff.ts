@@ -24,8 +24,11 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export async function currentStaff(): Promise<StaffUser | null> {
   const session = await getServerSession(authOptions());
-  const sid = session?.sid;
-  if (!sid) return null;
+  return session?.sid ? staffForSession(session.sid) : null;
+}
+
+/** The checks behind currentStaff, on a session id: revoked, idle, deactivated, role. */
+export async function staffForSession(sid: string): Promise<StaffUser | null> {
   const row = await db.staffSession.findUnique({ where: { id: sid }, include: { user: true } });
   if (!row || row.revokedAt || !row.user.active) return null;
   const now = Date.now();
