@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { validSpam } from "@/lib/validation/fixtures";
+import { queryOne, runDataScript } from "./support/data-layer";
+import { pageIn } from "./support/forms";
+import { staffPage } from "./support/staff-session";
+
+test("a signed-out visitor is sent to sign in, and gets no evidence", async ({ browser }) => {
+  const page = await pageIn(browser, "en");
+  for (const path of ["/queue", "/queue/anything", "/account/password"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login$/);
+  }
+  const evidence = await page.request.get("/api/staff/evidence/x/" + "0".repeat(64));
+  expect(evidence.status()).toBe(401);
+});
+
+test("a deactivated moderator loses access on the next request", async ({ browser }) => {
+  const { page, email } = await staffPage(browser);
+  await page.goto("/queue");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review queue");
+  runDataScript("staff.ts", ["deactivate", email]);
+  await page.goto("/queue");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("server actions refuse a forged cross-site call and a signed-out call, changing nothing", async ({ browser }) => {
+  const { page } = await staffPage(browser);
+  await page.request.post("/api/v1/reports", { data: validSpam() });
+  await page.goto("/queue");
+  // The "Next report" form, posted as a browser without JavaScript would post it.
+  const field = page.locator('form:has(button:text-is("Next report")) input[name^="$ACTION_ID_"]');
+  const actionId = (await field.getAttribute("name"))?.replace("$ACTION_ID_", "");
+  expect(actionId).toBeTruthy();
+  const origin = new URL(page.url()).origin;
+  const claimed = () => queryOne('SELECT COUNT(*) AS n FROM "Report" WHERE "claimedById" IS NOT NULL');
+  const post = (request: typeof page.request, from: string) =>
+    request.post("/queue", { multipart: { [`$ACTION_ID_${actionId}`]: "" }, headers: { origin: from }, maxRedirects: 0 });
+  const before = claimed();
+
+  // Cross-site: the session cookie goes along, but the Origin is another site.
+  const forged = await post(page.request, "https://evil.example");
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  expect(claimed()).toEqual(before);
+
+  // Same site, no session: sent to sign in.
+  const anonymous = await pageIn(browser, "en");
+  const signedOut = await post(anonymous.request, origin);
+  expect(signedOut.status()).toBe(303);
+  expect(signedOut.headers()["location"]).toContain("/login");
+  expect(claimed()).toEqual(before);
+
+  // The same call from the signed-in moderator on this site works: the refusals above were
+  // the origin and the session, not a malformed request.
+  const genuine = await post(page.request, origin);
+  expect(genuine.status()).toBe(303);
+  expect(genuine.headers()["location"]).toMatch(/\/queue\/[0-9a-f-]+/);
+  expect((claimed() as { n: number }).n).toBe((before as { n: number }).n + 1);
+});

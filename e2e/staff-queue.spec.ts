@@ -1,0 +1,110 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { validHarmfulInfo, validSpam } from "@/lib/validation/fixtures";
+import { field, pageIn, statusOf } from "./support/forms";
+import { staffPage } from "./support/staff-session";
+
+async function fileReport(page: Page, report: Record<string, unknown>) {
+  const response = await page.request.post("/api/v1/reports", { data: report });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: string; receipt: string };
+}
+
+async function openAndClaim(page: Page, id: string) {
+  await page.goto(`/queue/${id}`);
+  await page.getByRole("button", { name: "Claim", exact: true }).click();
+  await expect(page.getByText(/You hold this report until/)).toBeVisible();
+}
+
+async function decide(page: Page, decision: string, extra: (page: Page) => Promise<void> = async () => {}) {
+  await page.getByLabel(decision, { exact: true }).check();
+  await extra(page);
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status")).toHaveText("Decision recorded.");
+}
+
+test("a moderator filters, claims, asks for more information, and the citizen answers on /status", async ({ browser }) => {
+  const { page } = await staffPage(browser);
+  const marker = `https://ask.example/${Date.now()}`;
+  const report = await fileReport(page, { ...validSpam(), content: `Pay the fee at ${marker}` });
+
+  await page.locator("#filter-category").selectOption("spam");
+  await page.locator("#filter-q").fill(marker.toUpperCase().replace("HTTPS://ASK.EXAMPLE", "https://ask.example:443"));
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/category=spam/);
+  const rows = page.locator("table.queue tbody tr");
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/queue/${report.id}`));
+
+  await page.getByRole("button", { name: "Claim", exact: true }).click();
+  await decide(page, "Ask for more information", async (p) => {
+    await expect(p.locator("#reason")).toHaveValue(/we need more information/);
+    await p.locator("#reason").fill("Which number did the message come from?");
+  });
+
+  const citizen = await pageIn(browser, "en");
+  expect(await statusOf(citizen, report.receipt)).toBe("We need more information from you");
+  await expect(citizen.locator(".thread li.from-staff")).toContainText("Which number did the message come from?");
+  await field(citizen, "body").fill("From 106 9000 0123.");
+  await citizen.getByRole("button", { name: "Send message" }).click();
+  await expect(citizen.locator(".status-tag")).toHaveText("Being reviewed");
+
+  await page.goto("/queue");
+  await expect(page.getByRole("status")).toContainText("1 report you asked about has a new reply.");
+  await page.goto(`/queue/${report.id}`);
+  await expect(page.locator(".thread li.from-reporter")).toContainText("From 106 9000 0123.");
+});
+
+test("a moderator marks a duplicate and forwards another report", async ({ browser }) => {
+  const { page } = await staffPage(browser);
+  const original = await fileReport(page, { ...validHarmfulInfo(), urls: [`https://dup.example/${Date.now()}`] });
+  const copy = await fileReport(page, { ...validHarmfulInfo(), urls: [`https://dup.example/${Date.now()}-b`] });
+  const third = await fileReport(page, validSpam());
+
+  await openAndClaim(page, copy.id);
+  await decide(page, "Duplicate", (p) => p.locator("#duplicateOfId").fill(original.id));
+  await expect(page.locator(".status-tag")).toHaveText("Already reported by someone else");
+
+  await openAndClaim(page, third.id);
+  await decide(page, "Forward to an agency", async (p) => {
+    await p.locator("#agencyId").selectOption("anti-spam-centre");
+    await p.locator("#reference").fill("12321-2026-000123");
+  });
+  await expect(page.getByText("Forwarded to Anti-Spam Centre (12321), reference 12321-2026-000123")).toBeVisible();
+
+  const citizen = await pageIn(browser, "en");
+  expect(await statusOf(citizen, copy.receipt)).toBe("Received");
+  expect(await statusOf(citizen, third.receipt)).toBe("Passed to the responsible agency");
+});
+
+test("a second moderator cannot decide on the first one's claim", async ({ browser }) => {
+  const first = await staffPage(browser);
+  const second = await staffPage(browser);
+  const report = await fileReport(first.page, validSpam());
+  await openAndClaim(first.page, report.id);
+
+  await second.page.goto(`/queue/${report.id}`);
+  await expect(second.page.getByText(`Held by ${first.name}`)).toBeVisible();
+  await expect(second.page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
+  await expect(second.page.getByRole("button", { name: "Claim", exact: true })).toHaveCount(0);
+});
+
+test("axe finds no serious or critical violation on the staff pages", async ({ browser }) => {
+  const { page } = await staffPage(browser);
+  const report = await fileReport(page, validSpam());
+  const found: string[] = [];
+  for (const path of ["/queue", `/queue/${report.id}`]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    found.push(...results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id}`));
+  }
+  await openAndClaim(page, report.id);
+  const claimed = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  found.push(...claimed.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `claimed: ${v.id}`));
+  const login = await pageIn(browser, "zh-CN");
+  await login.goto("/login");
+  const results = await new AxeBuilder({ page: login }).analyze();
+  found.push(...results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `/login: ${v.id}`));
+  expect(found).toEqual([]);
+});

@@ -1,0 +1,23 @@
+// Staff fixtures through the data layer. Run with tsx and --conditions=react-server.
+//   create EMAIL PASSWORD ROLE   → creates an active account (no password change needed)
+//   deactivate EMAIL             → deactivates it
+import { db } from "@/lib/server/db";
+import { hashPassword } from "@/lib/server/passwords";
+
+async function main() {
+  const [command, email, password, role] = process.argv.slice(2);
+  if (command === "create") {
+    await db.user.upsert({
+      where: { email },
+      create: { email, name: email.split("@")[0], role, passwordHash: await hashPassword(password) },
+      update: { role, active: true, passwordHash: await hashPassword(password), mustChangePassword: false },
+    });
+  } else if (command === "deactivate") {
+    await db.user.update({ where: { email }, data: { active: false } });
+  } else {
+    throw new Error(`unknown command ${command}`);
+  }
+  await db.$disconnect();
+}
+
+void main();
