@@ -56,3 +56,38 @@ test("server actions refuse a forged cross-site call and a signed-out call, chan
   expect(genuine.headers()["location"]).toMatch(/\/queue\/[0-9a-f-]+/);
   expect((claimed() as { n: number }).n).toBe((before as { n: number }).n + 1);
 });
+
+test("every form action on the review page refuses signed-out and cross-site calls, and a moderator cannot release another's claim", async ({ browser }) => {
+  const holder = await staffPage(browser);
+  const other = await staffPage(browser);
+  const report = await (await holder.page.request.post("/api/v1/reports", { data: validSpam() })).json();
+  await holder.page.goto(`/queue/${report.id}`);
+  await holder.page.getByRole("button", { name: "Claim", exact: true }).click();
+  await expect(holder.page.getByText(/You hold this report until/)).toBeVisible();
+  // A server-rendered copy of the page carries the forms' action ids, as a browser without
+  // JavaScript would post them.
+  await holder.page.goto(`/queue/${report.id}`);
+  const origin = new URL(holder.page.url()).origin;
+  const state = () => queryOne(
+    'SELECT r."claimedById" AS holder, (SELECT COUNT(*) FROM "InternalNote" n WHERE n."reportId" = r.id) AS notes FROM "Report" r WHERE r.id = ?',
+    report.id,
+  );
+  const before = state();
+  const anonymous = await pageIn(browser, "en");
+
+  for (const button of ["Renew claim", "Release claim", "Add note"]) {
+    const form = holder.page.locator(`form:has(button:text-is("${button}"))`);
+    const actionId = (await form.locator('input[name^="$ACTION_ID_"]').getAttribute("name"))!;
+    const fields = { [actionId]: "", reportId: report.id, body: "forged note" };
+    const forged = await holder.page.request.post(`/queue/${report.id}`, { multipart: fields, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+    expect(forged.status(), `${button}: cross-site`).toBeGreaterThanOrEqual(400);
+    const signedOut = await anonymous.request.post(`/queue/${report.id}`, { multipart: fields, headers: { origin }, maxRedirects: 0 });
+    expect(signedOut.headers()["location"], `${button}: signed out`).toContain("/login");
+    // Another moderator, on this site and signed in, may not release or renew the claim.
+    if (button !== "Add note") {
+      const response = await other.page.request.post(`/queue/${report.id}`, { multipart: fields, headers: { origin }, maxRedirects: 0 });
+      expect(response.headers()["location"], `${button}: other moderator`).toContain("error=claimed_by_other");
+    }
+    expect(state(), button).toEqual(before);
+  }
+});

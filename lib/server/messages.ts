@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { audit } from "./moderation/audit";
 
 /**
  * A message from staff to the reporter, shown on the status page. With `askForInfo` the
@@ -16,6 +17,7 @@ export async function addStaffMessage(input: {
     const message = await tx.message.create({
       data: { reportId: input.reportId, author: "staff", staffId: input.staffId, body: input.body },
     });
+    await audit(tx, { actorId: input.staffId, action: "message:staff", reportId: input.reportId, after: { messageId: message.id } });
     if (input.askForInfo) {
       await tx.report.update({ where: { id: input.reportId }, data: { status: "needs-info" } });
       await tx.statusEvent.create({

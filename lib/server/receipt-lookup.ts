@@ -6,6 +6,7 @@ import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
 import { hashReceipt } from "./receipts";
+import { audit } from "./moderation/audit";
 import { FINAL_STATUSES as FINAL } from "./moderation/statuses";
 import { countEarlierSameTarget } from "./same-target";
 
@@ -116,6 +117,7 @@ export async function addReporterMessage(receipt: string, body: string) {
     if (!report) throw new ApiError("not_found");
     if (FINAL_STATUSES.has(report.status)) throw new ApiError("closed");
     const message = await tx.message.create({ data: { reportId: report.id, author: "reporter", body } });
+    await audit(tx, { actorId: null, action: "message:reporter", reportId: report.id, after: { messageId: message.id } });
     if (report.claimedById) {
       // Tells the moderator who asked, in the queue.
       await tx.report.update({ where: { id: report.id }, data: { replyPending: true } });

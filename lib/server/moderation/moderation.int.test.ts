@@ -114,6 +114,11 @@ describe("decisions", () => {
     let view = await lookupReceipt(receipt);
     expect(view).toMatchObject({ status: "needs-info", messages: [{ from: "staff", body: "Which app did the message arrive in?" }] });
     await addReporterMessage(receipt, "It was WeChat.");
+    expect(await db.auditEvent.findMany({ where: { reportId: id }, select: { action: true, actorId: true }, orderBy: { at: "asc" } })).toEqual([
+      { action: "claim", actorId: a.id },
+      { action: "decide:needs-info", actorId: a.id },
+      { action: "message:reporter", actorId: null },
+    ]);
     view = await lookupReceipt(receipt);
     expect(view?.status).toBe("in-review");
     expect(await db.report.findUniqueOrThrow({ where: { id } })).toMatchObject({ replyPending: true, claimedById: a.id });
