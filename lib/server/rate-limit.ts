@@ -25,9 +25,10 @@ async function secretFor(day: string): Promise<string> {
     }
     const yesterday = new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
     await db.rateLimitSecret.deleteMany({ where: { day: { lt: yesterday } } });
-    await db.rateLimitBucket.deleteMany({ where: { windowEnds: { lt: new Date() } } });
+    // Keep an hour of finished windows: sign-in checks look one window back.
+    await db.rateLimitBucket.deleteMany({ where: { windowEnds: { lt: new Date(Date.now() - 60 * 60 * 1000) } } });
   }
-  secrets.clear();
+  if (secrets.size > 4) secrets.clear();
   secrets.set(day, row.secret);
   return row.secret;
 }
@@ -44,21 +45,31 @@ export function clientAddress(headers: Headers): string {
 }
 
 /** The bucket key of one identity (a client address, an account) in one window. */
-async function bucketKey(scope: string, identity: string, window: number): Promise<string> {
-  const secret = await secretFor(new Date().toISOString().slice(0, 10));
+async function bucketKey(scope: string, identity: string, window: number, windowMs: number): Promise<string> {
+  // The secret of the day the window started, so a window that spans midnight keeps its key.
+  const secret = await secretFor(new Date(window * windowMs).toISOString().slice(0, 10));
   return createHmac("sha256", secret).update(`${scope}|${window}|${identity}`).digest("base64url");
 }
 
-/** How many times `identity` was counted under `scope` in the current window. */
-export async function countIn(scope: string, identity: string, windowMs: number): Promise<number> {
-  const key = await bucketKey(scope, identity, Math.floor(Date.now() / windowMs));
-  return (await db.rateLimitBucket.findUnique({ where: { key }, select: { count: true } }))?.count ?? 0;
+/**
+ * How many times `identity` was counted under `scope` in the current window and the one
+ * before it: a look-back of one to two windows, so that a burst cannot slip through by
+ * straddling the boundary between two fixed windows.
+ */
+export async function countRecent(scope: string, identity: string, windowMs: number): Promise<number> {
+  const window = Math.floor(Date.now() / windowMs);
+  let total = 0;
+  for (const w of [window - 1, window]) {
+    const key = await bucketKey(scope, identity, w, windowMs);
+    total += (await db.rateLimitBucket.findUnique({ where: { key }, select: { count: true } }))?.count ?? 0;
+  }
+  return total;
 }
 
 /** Counts one event for `identity` under `scope` in the current window; returns the count. */
 export async function countOne(scope: string, identity: string, windowMs: number): Promise<number> {
   const window = Math.floor(Date.now() / windowMs);
-  const key = await bucketKey(scope, identity, window);
+  const key = await bucketKey(scope, identity, window, windowMs);
   const bucket = await db.rateLimitBucket.upsert({
     where: { key },
     create: { key, count: 1, windowEnds: new Date((window + 1) * windowMs) },

@@ -4,9 +4,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db";
 import { audit } from "../moderation/audit";
 import { verifyPassword } from "../passwords";
-import { clientAddress, countIn, countOne } from "../rate-limit";
+import { clientAddress, countOne, countRecent } from "../rate-limit";
 
-/** Failed sign-ins are counted per account and per client over this window. */
+/** Failed sign-ins are counted per account and per client over 15 to 30 minutes. */
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 /** From this many failures each attempt waits a little longer… */
 export const SLOW_AFTER = 3;
@@ -31,8 +31,8 @@ export async function signInWithPassword(email: string, password: string, header
   const account = email.trim().toLowerCase();
   const client = clientAddress(headers);
   const failures = Math.max(
-    await countIn("login-fail-account", account, FAILURE_WINDOW_MS),
-    await countIn("login-fail-client", client, FAILURE_WINDOW_MS),
+    await countRecent("login-fail-account", account, FAILURE_WINDOW_MS),
+    await countRecent("login-fail-client", client, FAILURE_WINDOW_MS),
   );
   if (failures >= LOCK_AFTER) throw new SignInError("locked");
   if (failures >= SLOW_AFTER) await sleep(Math.min(failures - SLOW_AFTER + 1, 5) * 500);
