@@ -28,9 +28,10 @@ let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-const insertReport = db.prepare(`INSERT INTO "Report" (id, category, subtype, status, receiptHash, description, details, locale,
-  severity, informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount)
-  VALUES (?, ?, ?, ?, ?, ?, '{}', 'zh-CN', ?, 0, ?, ?, ?, ?, ?)`);
+const insertReport = db.prepare(`INSERT INTO "Report" (id, category, subtype, status, isOpen, receiptHash, description, details,
+  locale, severity, informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount)
+  VALUES (?, ?, ?, ?, ?, ?, ?, '{}', 'zh-CN', ?, 0, ?, ?, ?, ?, ?)`);
+const OPEN = new Set(["received", "in-review", "needs-info"]);
 const insertTarget = db.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt) VALUES (?, ?, 'url', ?, ?)`);
 const insertEvent = db.prepare(`INSERT INTO "StatusEvent" (id, reportId, status, at) VALUES (?, ?, 'received', ?)`);
 
@@ -49,7 +50,8 @@ for (let done = 0; done < count; ) {
       const expected = submitted + hours * HOUR;
       // One report in five shares its URL with others (a wave of reports on one target).
       const url = random() < 0.2 ? `https://wave.example/${Math.floor(random() * 500)}` : `https://site${done + i}.example/page`;
-      insertReport.run(id, category, subtype, pick(STATUSES), createHash("sha256").update(id).digest("hex"),
+      const status = pick(STATUSES);
+      insertReport.run(id, category, subtype, status, OPEN.has(status) ? 1 : 0, createHash("sha256").update(id).digest("hex"),
         `Synthetic report ${done + i} about ${url}`, severe ? 2 : 0, iso(submitted), iso(expected), iso(submitted),
         Math.floor(expected / HOUR), url.includes("wave") ? Math.floor(random() * 40) : 0);
       insertTarget.run(randomUUID(), id, url, iso(submitted));

@@ -12,7 +12,6 @@ import { ApiError } from "./http";
 import { findReplay, hashIdempotencyKey, IDEMPOTENCY_TTL_MS, sealBody } from "./idempotency";
 import { generateReceipt, hashReceipt } from "./receipts";
 import type { UploadedFile } from "./request-body";
-import { OPEN_STATUSES } from "./moderation/statuses";
 import { countEarlierSameTarget } from "./same-target";
 
 export type SubmittedReport = {
@@ -171,7 +170,7 @@ async function store(
         await tx.report.updateMany({
           where: {
             id: { not: id },
-            status: { in: [...OPEN_STATUSES] },
+            isOpen: true,
             targets: { some: { OR: targets.map((t) => ({ kind: t.kind, value: t.value })) } },
           },
           data: { targetCount: { increment: 1 } },

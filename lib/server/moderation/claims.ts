@@ -4,7 +4,6 @@ import { db } from "../db";
 import { getEnv } from "../env";
 import { audit } from "./audit";
 import { ModerationError } from "./errors";
-import { OPEN_STATUSES } from "./statuses";
 
 export type Actor = { id: string; role: "MODERATOR" | "ADMIN" };
 
@@ -74,7 +73,7 @@ export async function claimNext(actor: Actor, filter: Prisma.ReportWhereInput = 
   for (let attempt = 0; attempt < 20; attempt++) {
     const now = new Date();
     const candidates = await db.report.findMany({
-      where: { AND: [filter, { status: { in: [...OPEN_STATUSES] } }, unclaimed(now)] },
+      where: { AND: [filter, { isOpen: true }, unclaimed(now)] },
       orderBy: [{ severity: "desc" }, { dueHour: "asc" }, { targetCount: "desc" }, { id: "asc" }],
       take: 5,
       select: { id: true },

@@ -4,7 +4,7 @@ import { db } from "../db";
 import { audit } from "./audit";
 import { holderOf, type Actor } from "./claims";
 import { ModerationError } from "./errors";
-import { canDecide, DECISIONS, FINAL_STATUSES, type Status } from "./statuses";
+import { canDecide, DECISIONS, FINAL_STATUSES, OPEN_STATUSES, type Status } from "./statuses";
 
 export const decisionSchema = z.object({
   reportId: z.string().min(1),
@@ -35,7 +35,10 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
     if (holder !== actor.id) throw new ModerationError("claimed_by_other");
     if (!canDecide(report.status, input.decision)) throw new ModerationError("invalid_transition");
 
-    const data: Record<string, unknown> = { status: input.decision };
+    const data: Record<string, unknown> = {
+      status: input.decision,
+      isOpen: (OPEN_STATUSES as readonly string[]).includes(input.decision),
+    };
     if (input.decision === "duplicate") {
       if (!input.duplicateOfId) throw new ModerationError("duplicate_target_missing");
       if (input.duplicateOfId === report.id) throw new ModerationError("duplicate_of_self");

@@ -6,7 +6,7 @@ import { canonicalAccount } from "@/lib/targets/extract";
 import { toE164 } from "@/lib/targets/phone";
 import { CATEGORIES } from "@/lib/validation/options";
 import { db } from "../db";
-import { OPEN_STATUSES, STATUSES } from "./statuses";
+import { STATUSES } from "./statuses";
 
 export const PAGE_SIZE = 50;
 
@@ -83,7 +83,7 @@ const ORDER: Record<QueueFilters["sort"], Prisma.ReportOrderByWithRelationInput[
 
 export function queueWhere(f: QueueFilters, userId: string, now = new Date()): Prisma.ReportWhereInput {
   const and: Prisma.ReportWhereInput[] = [];
-  if (f.status === "open") and.push({ status: { in: [...OPEN_STATUSES] } });
+  if (f.status === "open") and.push({ isOpen: true });
   else if (f.status !== "any") and.push({ status: f.status });
   if (f.category) and.push({ category: f.category });
   if (f.subtype) and.push({ subtype: f.subtype });
