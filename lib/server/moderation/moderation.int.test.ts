@@ -49,7 +49,7 @@ describe("claims", () => {
   });
 
   it("Next report takes the highest priority first: severity, then the SLA, then shared targets", async () => {
-    await db.report.updateMany({ data: { status: "closed" } });
+    await db.report.updateMany({ data: { status: "closed", isOpen: false } });
     const moderator = await staff();
     const plain = await file(validReports.copyright()); // due in 5 days
     const soon = await file(validReports.crime()); // due in 2 days
@@ -61,7 +61,7 @@ describe("claims", () => {
   });
 
   it("two or more moderators pressing Next at once never get the same report", async () => {
-    await db.report.updateMany({ data: { status: "closed" } });
+    await db.report.updateMany({ data: { status: "closed", isOpen: false } });
     for (let i = 0; i < 12; i++) await file({ ...validHarmfulInfo(), urls: [`https://race.example/${i}`] });
     const moderators = await Promise.all(Array.from({ length: 8 }, () => staff()));
     const claimed = await Promise.all(moderators.map((m) => claimNext(m)));

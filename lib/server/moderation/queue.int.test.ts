@@ -37,7 +37,7 @@ describe("the queue", () => {
   });
 
   it("pages with a keyset cursor, in priority order, without repeats or gaps", async () => {
-    await db.report.updateMany({ data: { status: "closed" } });
+    await db.report.updateMany({ data: { status: "closed", isOpen: false } });
     for (let i = 0; i < PAGE_SIZE + 20; i++) await file({ ...validHarmfulInfo(), urls: [`https://page.example/${i}`] });
     const first = await listQueue(filters({}), "nobody");
     expect(first.rows).toHaveLength(PAGE_SIZE);
