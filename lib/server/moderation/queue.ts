@@ -52,6 +52,9 @@ function searchWhere(q: string): Prisma.ReportWhereInput {
   const phone = toE164(q);
   if (phone) keys.push({ kind: "phone", value: phone });
   if (/^[^\s@]+@[^\s@]+$/.test(q)) keys.push({ kind: "email", value: q.toLowerCase() });
+  // An identifier is looked up by its key (an index probe). Plain words also scan the
+  // descriptions, which is linear in the number of reports; see the README.
+  if (keys.length > 0) return { targets: { some: { OR: keys } } };
   keys.push({ kind: "account", value: canonicalAccount(q) });
   return { OR: [{ description: { contains: q } }, { targets: { some: { OR: keys } } }] };
 }
