@@ -1,14 +1,7 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/ui/site-header";
+import { PublicShell } from "@/components/ui/public-shell";
 
+/** Staff sign-in, in the public frame: nobody is signed in yet. */
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return (
-    <NextIntlClientProvider>
-      <SiteHeader />
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
-    </NextIntlClientProvider>
-  );
+  return <PublicShell>{children}</PublicShell>;
 }

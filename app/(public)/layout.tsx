@@ -1,15 +1,7 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/ui/site-header";
+import { PublicShell } from "@/components/ui/public-shell";
 
 /** Public pages: the category picker, the forms and the status page. No sign-in. */
 export default function PublicLayout({ children }: { children: ReactNode }) {
-  return (
-    <NextIntlClientProvider>
-      <SiteHeader />
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
-    </NextIntlClientProvider>
-  );
+  return <PublicShell>{children}</PublicShell>;
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { get, useFormContext } from "react-hook-form";
+import { describedBy, FieldShell, HintAndError } from "@/components/ui/field-shell";
 import { fieldId, useFieldError } from "./form-errors";
 
 type Common = { name: string; label: string; hint?: string; optional?: boolean };
@@ -17,34 +18,21 @@ function useInitial(name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-}
-
-function Label({ id, label, optional }: { id: string; label: string; optional?: boolean }) {
-  const t = useTranslations("form");
-  return (
-    <label htmlFor={id}>
-      {label} {optional && <span className="optional">{t("optional")}</span>}
-    </label>
-  );
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
-  return (
-    <>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </>
-  );
+/** What every registered control carries: id, initial value, ARIA links and the registration. */
+function useControl(name: string, hint?: string) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  const initial = useInitial(name);
+  const id = fieldId(name);
+  const control = {
+    id,
+    defaultValue: initial,
+    "aria-describedby": describedBy(id, hint, error),
+    "aria-invalid": error ? true : undefined,
+    className: error ? "input--error" : undefined,
+    ...register(name),
+  };
+  return { id, error, initial, control };
 }
 
 type InputProps = Common & {
@@ -54,71 +42,31 @@ type InputProps = Common & {
 };
 
 export function TextField({ name, label, hint, optional, type = "text", autoComplete, inputMode }: InputProps) {
-  const { register } = useFormContext();
-  const error = useFieldError(name);
-  const initial = useInitial(name);
-  const id = fieldId(name);
+  const { id, error, control } = useControl(name, hint);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <Label id={id} label={label} optional={optional} />
-      <HintAndError id={id} hint={hint} error={error} />
-      <input
-        id={id}
-        type={type}
-        defaultValue={initial}
-        autoComplete={autoComplete ?? "off"}
-        inputMode={inputMode}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        className={error ? "input--error" : undefined}
-        {...register(name)}
-      />
-    </div>
+    <FieldShell id={id} label={label} optional={optional} hint={hint} error={error}>
+      <input type={type} autoComplete={autoComplete ?? "off"} inputMode={inputMode} {...control} />
+    </FieldShell>
   );
 }
 
 export function TextArea({ name, label, hint, optional, rows = 6 }: Common & { rows?: number }) {
-  const { register } = useFormContext();
-  const initial = useInitial(name);
-  const error = useFieldError(name);
-  const id = fieldId(name);
+  const { id, error, control } = useControl(name, hint);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <Label id={id} label={label} optional={optional} />
-      <HintAndError id={id} hint={hint} error={error} />
-      <textarea
-        id={id}
-        rows={rows}
-        defaultValue={initial}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        className={error ? "input--error" : undefined}
-        {...register(name)}
-      />
-    </div>
+    <FieldShell id={id} label={label} optional={optional} hint={hint} error={error}>
+      <textarea rows={rows} {...control} />
+    </FieldShell>
   );
 }
 
 export type Option = { value: string; label: string };
 
 export function SelectField({ name, label, hint, optional, options }: Common & { options: Option[] }) {
-  const { register } = useFormContext();
   const t = useTranslations("form");
-  const error = useFieldError(name);
-  const initial = useInitial(name);
-  const id = fieldId(name);
+  const { id, error, initial, control } = useControl(name, hint);
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <Label id={id} label={label} optional={optional} />
-      <HintAndError id={id} hint={hint} error={error} />
-      <select
-        id={id}
-        defaultValue={initial ?? ""}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        className={error ? "input--error" : undefined}
-        {...register(name)}
-      >
+    <FieldShell id={id} label={label} optional={optional} hint={hint} error={error}>
+      <select {...control} defaultValue={initial ?? ""}>
         <option value="">{t("choose")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -126,7 +74,7 @@ export function SelectField({ name, label, hint, optional, options }: Common & {
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { describedBy, FieldShell } from "@/components/ui/field-shell";
 import { fieldId, useFieldError } from "./form-errors";
 import { useHydrated } from "./use-hydrated";
 
@@ -50,22 +51,8 @@ export function FileField({
       ? `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`
       : `${format.number(Math.max(1, Math.round(bytes / 1024)))} KB`;
 
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        {label} {optional && <span className="optional">{t("optional")}</span>}
-      </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+    <FieldShell id={id} label={label} optional={optional} hint={hint} error={error}>
       <input
         ref={input}
         id={id}
@@ -73,7 +60,7 @@ export function FileField({
         type="file"
         accept={accept}
         multiple={multiple}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
           const chosen = Array.from(event.target.files ?? []);
@@ -98,6 +85,6 @@ export function FileField({
           ))}
         </ul>
       )}
-    </div>
+    </FieldShell>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { fieldId, useFieldError } from "@/components/report-form/form-errors";
+import { describedBy, FieldShell } from "@/components/ui/field-shell";
 
 /** A labelled input or textarea for forms that do not need react-hook-form. */
 export function PlainField({
@@ -22,25 +23,21 @@ export function PlainField({
 }) {
   const error = useFieldError(name);
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   const props = {
     id,
     name,
     defaultValue,
-    "aria-describedby": describedBy,
+    "aria-describedby": describedBy(id, hint, error),
     "aria-invalid": error ? true : undefined,
     className: error ? "input--error" : undefined,
   };
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="error-message" id={`${id}-error`}>{error}</p>}
+    <FieldShell id={id} label={label} hint={hint} error={error}>
       {multiline ? (
         <textarea {...props} rows={5} />
       ) : (
         <input {...props} type="text" autoComplete={autoComplete} spellCheck={spellCheck} autoCapitalize="characters" />
       )}
-    </div>
+    </FieldShell>
   );
 }

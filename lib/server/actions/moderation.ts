@@ -14,27 +14,30 @@ import { ModerationError } from "../moderation/errors";
  */
 const back = (id: string, query: string) => redirect(`/queue/${encodeURIComponent(id)}?${query}`);
 
-export async function claimAction(form: FormData): Promise<void> {
-  const actor = await requireRole("MODERATOR");
-  const id = String(form.get("reportId") ?? "");
+/**
+ * Runs a step on one report; a refusal returns to the report with its message, anything
+ * else propagates as an error.
+ */
+async function onReport(id: string, step: () => Promise<void>): Promise<void> {
   try {
-    await claimReport(id, actor);
+    await step();
   } catch (error) {
     if (error instanceof ModerationError) back(id, `error=${error.code}`);
     throw error;
   }
+}
+
+export async function claimAction(form: FormData): Promise<void> {
+  const actor = await requireRole("MODERATOR");
+  const id = String(form.get("reportId") ?? "");
+  await onReport(id, () => claimReport(id, actor));
   back(id, "done=claimed");
 }
 
 export async function releaseAction(form: FormData): Promise<void> {
   const actor = await requireRole("MODERATOR");
   const id = String(form.get("reportId") ?? "");
-  try {
-    await releaseClaim(id, actor);
-  } catch (error) {
-    if (error instanceof ModerationError) back(id, `error=${error.code}`);
-    throw error;
-  }
+  await onReport(id, () => releaseClaim(id, actor));
   redirect("/queue");
 }
 
@@ -73,11 +76,6 @@ export async function decideAction(_previous: DecisionState, form: FormData): Pr
 export async function addNoteAction(form: FormData): Promise<void> {
   const actor = await requireRole("MODERATOR");
   const id = String(form.get("reportId") ?? "");
-  try {
-    await addNote(id, String(form.get("body") ?? ""), actor);
-  } catch (error) {
-    if (error instanceof ModerationError) back(id, `error=${error.code}`);
-    throw error;
-  }
+  await onReport(id, () => addNote(id, String(form.get("body") ?? ""), actor));
   back(id, "done=noted");
 }
