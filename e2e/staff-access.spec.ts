@@ -91,3 +91,29 @@ test("every form action on the review page refuses signed-out and cross-site cal
     expect(state(), button).toEqual(before);
   }
 });
+
+test("a one-time password must be changed at first sign-in before any staff page opens", async ({ browser }) => {
+  const email = `otp-${Date.now()}@e2e.test`;
+  runDataScript("staff.ts", ["create-otp", email, "one-time-pass-123"]);
+  const page = await pageIn(browser, "en");
+  await page.goto("/login");
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill("one-time-pass-123");
+  await page.locator("main button[type=submit]").click();
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.goto("/queue");
+  await expect(page).toHaveURL(/\/account\/password$/);
+
+  await page.locator("#current").fill("one-time-pass-123");
+  await page.locator("#next").fill("short");
+  await page.locator("#confirm").fill("short");
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page.locator("#next-error")).toHaveText("Use at least 12 characters.");
+
+  await page.locator("#current").fill("one-time-pass-123");
+  await page.locator("#next").fill("my own long passphrase");
+  await page.locator("#confirm").fill("my own long passphrase");
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page).toHaveURL(/\/queue$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review queue");
+});

@@ -1,5 +1,6 @@
 // Staff fixtures through the data layer. Run with tsx and --conditions=react-server.
 //   create EMAIL PASSWORD ROLE   → creates an active account (no password change needed)
+//   create-otp EMAIL PASSWORD    → a moderator whose password must be changed at sign-in
 //   deactivate EMAIL             → deactivates it
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/passwords";
@@ -11,6 +12,10 @@ async function main() {
       where: { email },
       create: { email, name: email.split("@")[0], role, passwordHash: await hashPassword(password) },
       update: { role, active: true, passwordHash: await hashPassword(password), mustChangePassword: false },
+    });
+  } else if (command === "create-otp") {
+    await db.user.create({
+      data: { email, name: email.split("@")[0], role: "MODERATOR", passwordHash: await hashPassword(password), mustChangePassword: true },
     });
   } else if (command === "deactivate") {
     await db.user.update({ where: { email }, data: { active: false } });
