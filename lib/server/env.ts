@@ -33,6 +33,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
   RATE_LIMIT_SUBMIT: rate("20/600"),
   RATE_LIMIT_LOOKUP: rate("30/600"),
+  /** Batch requests (up to 100 reports each) per partner per window. */
+  RATE_LIMIT_BATCH: rate("60/600"),
   /** How long a moderator's claim on a report lasts. */
   CLAIM_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Staff sessions end after this long without a request. */

@@ -50,20 +50,26 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return Response.json(body, { status, headers: { ...noStore, ...headers } });
 }
 
-export function errorResponse(error: ApiError, locale: Locale): Response {
-  const { fields, retryAfterSec } = error.options;
+/** The documented error body, `{ error: { code, message, fields? } }`, in the user's language. */
+export function errorBody(error: ApiError, locale: Locale) {
+  const { fields } = error.options;
   const translatedFields = fields
     ? Object.fromEntries(
         Object.entries(fields).map(([path, keys]) => [path, keys.map((k) => translateIssue(k, locale))]),
       )
     : undefined;
-  const body = {
+  return {
     error: {
       code: error.code,
       message: messagesFor(locale).errors[error.code],
       ...(translatedFields ? { fields: translatedFields } : {}),
     },
   };
+}
+
+export function errorResponse(error: ApiError, locale: Locale): Response {
+  const { retryAfterSec } = error.options;
+  const body = errorBody(error, locale);
   const headers: Record<string, string> = retryAfterSec ? { "retry-after": String(retryAfterSec) } : {};
   return jsonResponse(STATUS[error.code], body, headers);
 }

@@ -4,7 +4,7 @@ import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
 
-export type RateScope = "submit" | "lookup";
+export type RateScope = "submit" | "lookup" | "batch";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const secrets = new Map<string, string>();
@@ -81,7 +81,8 @@ export async function countOne(scope: string, identity: string, windowMs: number
 
 /** Counts one request against the client's fixed window; throws 429 when it is spent. */
 export async function enforceRateLimit(headers: Headers, scope: RateScope): Promise<void> {
-  const { limit, windowMs } = scope === "submit" ? getEnv().RATE_LIMIT_SUBMIT : getEnv().RATE_LIMIT_LOOKUP;
+  const env = getEnv();
+  const { limit, windowMs } = { submit: env.RATE_LIMIT_SUBMIT, lookup: env.RATE_LIMIT_LOOKUP, batch: env.RATE_LIMIT_BATCH }[scope];
   const now = Date.now();
   const window = Math.floor(now / windowMs);
   const windowEnds = new Date((window + 1) * windowMs);

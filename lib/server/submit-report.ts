@@ -1,15 +1,15 @@
 import "server-only";
 import { readEmail, type EmailFacts } from "@/lib/targets/email-message";
-import { targetsOf, type Target } from "@/lib/targets/extract";
+import { targetsOf } from "@/lib/targets/extract";
 import { fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
-import { reportSchema, type Report } from "@/lib/validation/report";
+import { reportSchema } from "@/lib/validation/report";
 import { db } from "./db";
 import { acceptFile, rawEmailFile, removeReportFiles, writeReportFiles, type AcceptedFile } from "./evidence";
 import { ApiError } from "./http";
 import { findReplay } from "./idempotency";
 import type { UploadedFile } from "./request-body";
-import { insertReport, prepareReport, type SubmittedReport } from "./report-writer";
+import { insertReport, prepareReport, type PreparedReport, type SubmittedReport } from "./report-writer";
 
 export type { SubmittedReport } from "./report-writer";
 
@@ -26,7 +26,7 @@ const meta = (file: AcceptedFile): FileMeta => ({ name: file.name, size: file.si
  * Puts the uploaded files where the schema expects them. File fields in a JSON body are
  * ignored: only real uploads count as files.
  */
-function withFiles(input: unknown, files: AcceptedFile[]): unknown {
+export function withFiles(input: unknown, files: AcceptedFile[]): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
   const report: Record<string, unknown> = { ...input };
   const evidence = files.filter((f) => f.role === "evidence").map(meta);
@@ -39,6 +39,24 @@ function withFiles(input: unknown, files: AcceptedFile[]): unknown {
   if (proof) report.ownershipProof = meta(proof);
   else if (typeof report.ownershipProof !== "string") delete report.ownershipProof;
   return report;
+}
+
+/**
+ * Validates a report object with the shared schema and reads what it refers to (a pasted
+ * or uploaded .eml) into target keys. Throws the 422 with per-field errors.
+ */
+export async function validateReport(input: unknown, files: AcceptedFile[]): Promise<PreparedReport> {
+  const parsed = reportSchema.safeParse(input, { error: issueKeyMap });
+  if (!parsed.success) throw new ApiError("validation", { fields: fieldErrorsOf(parsed.error) });
+  const report = parsed.data;
+  let email: EmailFacts | undefined;
+  const all = [...files];
+  if (report.category === "spam" && report.channel === "email") {
+    if (report.rawEmail) all.push(rawEmailFile(report.rawEmail));
+    const eml = all.find((f) => f.type === "message/rfc822");
+    if (eml) email = await readEmail(eml.bytes);
+  }
+  return prepareReport(report, all, targetsOf(report, email), email);
 }
 
 /**
@@ -56,27 +74,7 @@ export async function submitReport(input: SubmitInput): Promise<SubmittedReport>
   const files: AcceptedFile[] = [];
   for (const upload of input.files) files.push(await acceptFile(upload));
 
-  const parsed = reportSchema.safeParse(withFiles(input.report, files), { error: issueKeyMap });
-  if (!parsed.success) throw new ApiError("validation", { fields: fieldErrorsOf(parsed.error) });
-  const report = parsed.data;
-
-  let email: EmailFacts | undefined;
-  if (report.category === "spam" && report.channel === "email") {
-    if (report.rawEmail) files.push(rawEmailFile(report.rawEmail));
-    const eml = files.find((f) => f.type === "message/rfc822");
-    if (eml) email = await readEmail(eml.bytes);
-  }
-  return store(report, files, targetsOf(report, email), email, input);
-}
-
-async function store(
-  report: Report,
-  files: AcceptedFile[],
-  targets: Target[],
-  email: EmailFacts | undefined,
-  input: SubmitInput,
-): Promise<SubmittedReport> {
-  const prepared = prepareReport(report, files, targets, email);
+  const prepared = await validateReport(withFiles(input.report, files), files);
   await writeReportFiles(prepared.id, prepared.files);
   try {
     return await db.$transaction((tx) =>
