@@ -20,6 +20,7 @@ const env = {
   EVIDENCE_DIR: path.join(dir, "evidence"),
   SECRET_FILE: path.join(dir, "app-secret"),
   NEXT_TELEMETRY_DISABLED: "1",
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
 };
 
 ensureBuild();

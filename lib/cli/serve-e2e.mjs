@@ -22,10 +22,11 @@ const env = {
   RATE_LIMIT_LOOKUP: process.env.RATE_LIMIT_LOOKUP ?? "1000/60",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+const port = process.env.E2E_PORT ?? "3100";
+env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
 migrate(env);
 runTs(path.join("lib", "cli", "prepare.ts"), env);
 
-const port = process.env.E2E_PORT ?? "3100";
 const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
   cwd: root,
   env,

@@ -17,7 +17,12 @@ console.log(`• Serving the portal on http://localhost:${port}`);
 const server = spawn(
   process.execPath,
   [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
-  { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+  {
+    cwd: root,
+    stdio: "inherit",
+    // next-auth builds its URLs from NEXTAUTH_URL; a deployment behind a proxy sets its own.
+    env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
