@@ -76,6 +76,7 @@ test("a moderator marks a duplicate and forwards another report", async ({ brows
   const citizen = await pageIn(browser, "en");
   expect(await statusOf(citizen, copy.receipt)).toBe("Received");
   expect(await statusOf(citizen, third.receipt)).toBe("Passed to the responsible agency");
+  await expect(citizen.locator(".thread li.from-staff")).toContainText("We passed your report to the responsible agency");
 });
 
 test("a second moderator cannot decide on the first one's claim", async ({ browser }) => {

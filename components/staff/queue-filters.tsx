@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { QueueFilters } from "@/lib/server/moderation/queue";
 import { STATUSES } from "@/lib/server/moderation/statuses";
-import { CATEGORIES } from "@/lib/validation/options";
+import { CATEGORIES, SUBTYPES } from "@/lib/validation/options";
 
 /** A GET form: every filter lands in the URL, so any view can be bookmarked or shared. */
 export async function QueueFiltersForm({ filters }: { filters: QueueFilters }) {
@@ -28,7 +28,18 @@ export async function QueueFiltersForm({ filters }: { filters: QueueFilters }) {
       {select("category", t("queue.category"), [["", t("queue.any")], ...CATEGORIES.map((c): [string, string] => [c, t(`categories.${c}.name`)])], filters.category)}
       <div className="field">
         <label htmlFor="filter-subtype">{t("queue.subtype")}</label>
-        <input id="filter-subtype" type="text" name="subtype" defaultValue={filters.subtype ?? ""} />
+        <select id="filter-subtype" name="subtype" defaultValue={filters.subtype ?? ""}>
+          <option value="">{t("queue.any")}</option>
+          {CATEGORIES.filter((c) => SUBTYPES[c].length > 0).map((c) => (
+            <optgroup key={c} label={t(`categories.${c}.name`)}>
+              {SUBTYPES[c].map((s) => (
+                <option key={`${c}-${s}`} value={s}>
+                  {t(`subtypes.${c}.${s}` as never)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
       </div>
       {select(
         "status",

@@ -1,17 +1,6 @@
 import { messagesFor } from "@/lib/i18n";
-import { LOCALES, type Locale } from "@/lib/validation/options";
-import { CRIME_SUBTYPES } from "@/lib/validation/options";
-import { HARMFUL_INFO_SUBTYPES } from "@/lib/validation/options";
-import { CATEGORIES, type Category } from "@/lib/validation/options";
-import { SPAM_SUBTYPES } from "@/lib/validation/options";
+import { CATEGORIES, LOCALES, SUBTYPES, type Category, type Locale } from "@/lib/validation/options";
 import { FIELDS, type FieldSpec } from "./fields";
-
-const SUBTYPES: Record<Category, readonly string[]> = {
-  "harmful-info": HARMFUL_INFO_SUBTYPES,
-  crime: CRIME_SUBTYPES,
-  spam: SPAM_SUBTYPES,
-  copyright: [],
-};
 
 const HOUR = 60 * 60 * 1000;
 

@@ -1,15 +1,20 @@
-import { CONTENT_TYPES, HARMFUL_INFO_SUBTYPES, PLATFORMS } from "@/lib/validation/options";
 import {
+  CONTENT_TYPES,
+  HARMFUL_INFO_SUBTYPES,
+  PLATFORMS,
   CONTACT_METHODS,
   CRIME_SUBTYPES,
   PAYMENT_METHODS,
   SUSPECT_KINDS,
+  SPAM_CHANNELS,
+  SPAM_SUBTYPES,
+  INFRINGEMENT_TYPES,
+  WORK_TYPES,
+  EVIDENCE_TYPES,
+  FILE_LIMITS,
+  LOCALES,
+  type Category,
 } from "@/lib/validation/options";
-import { SPAM_CHANNELS, SPAM_SUBTYPES } from "@/lib/validation/options";
-import { INFRINGEMENT_TYPES, WORK_TYPES } from "@/lib/validation/options";
-import { EVIDENCE_TYPES, FILE_LIMITS } from "@/lib/validation/options";
-import { LOCALES } from "@/lib/validation/options";
-import type { Category } from "@/lib/validation/options";
 
 export type FieldType =
   | "string"

@@ -69,12 +69,12 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
     if (updated.count !== 1) throw new ModerationError("claimed_by_other");
     await tx.report.updateMany({ where: { id: report.id, firstDecisionAt: null }, data: { firstDecisionAt: now } });
 
-    if (input.decision === "needs-info") {
-      await tx.message.create({ data: { reportId: report.id, author: "staff", staffId: actor.id, body: input.reason, createdAt: now } });
-      await tx.statusEvent.create({ data: { reportId: report.id, status: "needs-info", actorId: actor.id, at: now } });
-    } else {
-      await tx.statusEvent.create({ data: { reportId: report.id, status: input.decision, publicNote: input.reason, actorId: actor.id, at: now } });
-    }
+    // The reason reaches the reporter as a message in their thread (the status page and the
+    // lookup API show the thread), and stays with the status change in the history.
+    await tx.message.create({ data: { reportId: report.id, author: "staff", staffId: actor.id, body: input.reason, createdAt: now } });
+    await tx.statusEvent.create({
+      data: { reportId: report.id, status: input.decision, publicNote: input.decision === "needs-info" ? null : input.reason, actorId: actor.id, at: now },
+    });
     await audit(tx, {
       actorId: actor.id,
       action: `decide:${input.decision}`,

@@ -104,6 +104,8 @@ describe("decisions", () => {
     await claimReport(id, a);
     await expectCode(decide({ reportId: id, decision: "rejected", reason }, a), "invalid_transition");
     await expect(addReporterMessage(receipt, "one more thing")).rejects.toMatchObject({ code: "closed" });
+    // The reporter reads the reason in their thread.
+    expect((await lookupReceipt(receipt))?.messages).toEqual([{ from: "staff", body: reason, at: expect.any(String) }]);
   });
 
   it("needs-info asks the reporter; the answer puts it back in review and flags it for the holder", async () => {
