@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/staff/decision-form";
 import { EvidenceList } from "@/components/staff/evidence-list";
 import { ReportFields } from "@/components/staff/report-fields";
+import { Timeline } from "@/components/staff/timeline";
 import { shortDuration } from "@/lib/i18n/durations";
 import { DATE_TIME } from "@/lib/i18n/formats";
 import { addNoteAction, claimAction, releaseAction } from "@/lib/server/actions/moderation";
@@ -133,42 +134,25 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               agencies={report.agencies.map((a) => ({ id: a.id, name: zh ? a.nameZh : a.nameEn }))}
             />
           )}
-          <h2>{t("review.history")}</h2>
-          <ol className="thread">
-            {report.statusHistory.map((e) => (
-              <li key={e.id}>
-                <p className="meta">{when(e.at)}</p>
-                <strong>{t(`statuses.${e.status}` as never)}</strong>
-                {e.publicNote && <p className="pre">{e.publicNote}</p>}
-              </li>
-            ))}
-          </ol>
-          <h2>{t("review.thread")}</h2>
-          {report.messages.length === 0 ? (
-            <p className="muted">{t("status.noMessages")}</p>
-          ) : (
-            <ol className="thread">
-              {report.messages.map((m) => (
-                <li key={m.id} className={m.author === "staff" ? "from-staff" : "from-reporter"}>
-                  <p className="meta">{m.author === "staff" ? t("status.fromStaff") : t("review.fromReporter")} · {when(m.createdAt)}</p>
-                  <p className="pre">{m.body}</p>
-                </li>
-              ))}
-            </ol>
-          )}
-          <h2>{t("review.notes")}</h2>
-          {report.notes.length === 0 ? (
-            <p className="muted">{t("review.noNotes")}</p>
-          ) : (
-            <ol className="thread">
-              {report.notes.map((n) => (
-                <li key={n.id}>
-                  <p className="meta">{n.authorName} · {when(n.createdAt)}</p>
-                  <p className="pre">{n.body}</p>
-                </li>
-              ))}
-            </ol>
-          )}
+          <Timeline
+            heading={t("review.history")}
+            entries={report.statusHistory.map((e) => ({ id: e.id, meta: when(e.at), title: t(`statuses.${e.status}` as never), body: e.publicNote }))}
+          />
+          <Timeline
+            heading={t("review.thread")}
+            empty={t("status.noMessages")}
+            entries={report.messages.map((m) => ({
+              id: m.id,
+              className: m.author === "staff" ? "from-staff" : "from-reporter",
+              meta: `${m.author === "staff" ? t("status.fromStaff") : t("review.fromReporter")} · ${when(m.createdAt)}`,
+              body: m.body,
+            }))}
+          />
+          <Timeline
+            heading={t("review.notes")}
+            empty={t("review.noNotes")}
+            entries={report.notes.map((n) => ({ id: n.id, meta: `${n.authorName} · ${when(n.createdAt)}`, body: n.body }))}
+          />
           <form action={addNoteAction}>
             <input type="hidden" name="reportId" value={report.id} />
             <div className="field">
