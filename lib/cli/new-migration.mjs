@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { root } from "./setup.mjs";
 
+mkdirSync(path.join(root, "data"), { recursive: true }); // the CLI opens the default database
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 if (!name) {
   console.error("usage: npm run db:migrate:new -- NAME");

@@ -1,13 +1,21 @@
 #!/usr/bin/env node
-// `npm run seed:bulk -- 100000`: adds N synthetic reports to the database at DATABASE_URL,
-// spread over the last 60 days, with target keys shared between some of them. It writes
-// with better-sqlite3 directly, in one transaction per 10,000 rows, because the ORM's
-// one-row-at-a-time cost would dominate; the rows match what intake writes.
+// `npm run seed:bulk -- N [--days D]`: adds N synthetic reports to the database at
+// DATABASE_URL, received over the last D days (default 60), with a realistic history: old
+// reports are mostly decided by one of ten seeded moderators, recent ones mostly open, and
+// one report in five shares its URL with others. It writes with better-sqlite3 directly, in
+// one transaction per 10,000 rows, because the ORM's one-row-at-a-time cost would dominate;
+// the rows match what intake and decisions write, statistics columns included.
 import { randomUUID, createHash } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-const count = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : Number(args[i + 1]);
+};
+const count = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--days") ?? 100_000);
+const days = option("--days", 60);
 const file = path.resolve((process.env.DATABASE_URL ?? "file:./data/portal.db").replace(/^file:/, ""));
 const db = new Database(file);
 db.pragma("journal_mode = WAL");
@@ -21,19 +29,31 @@ const SUBTYPES = {
   copyright: [null],
 };
 const CATS = Object.keys(SLA);
-const STATUSES = ["received", "received", "in-review", "needs-info", "actioned", "rejected", "closed", "forwarded"];
+const OUTCOMES = ["actioned", "actioned", "actioned", "rejected", "rejected", "duplicate", "forwarded", "closed", "needs-info"];
 const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
+const dayOf = (ms) => {
+  const d = new Date(ms + 8 * HOUR);
+  return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+};
 
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
+const stamp = iso(Date.now());
+const moderators = Array.from({ length: 10 }, (_, i) => `seed-moderator-${i + 1}`);
+const insertUser = db.prepare(`INSERT OR IGNORE INTO "User" (id, email, name, role, passwordHash, active, mustChangePassword, createdAt, updatedAt)
+  VALUES (?, ?, ?, 'MODERATOR', '!', 0, 0, ?, ?)`);
+for (const [i, id] of moderators.entries()) insertUser.run(id, `${id}@seed.invalid`, `Seeded moderator ${i + 1}`, stamp, stamp);
+
 const insertReport = db.prepare(`INSERT INTO "Report" (id, category, subtype, status, isOpen, receiptHash, description, details,
-  locale, severity, informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount)
-  VALUES (?, ?, ?, ?, ?, ?, ?, '{}', 'zh-CN', ?, 0, ?, ?, ?, ?, ?)`);
-const OPEN = new Set(["received", "in-review", "needs-info"]);
-const insertTarget = db.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt) VALUES (?, ?, 'url', ?, ?)`);
-const insertEvent = db.prepare(`INSERT INTO "StatusEvent" (id, reportId, status, at) VALUES (?, ?, 'received', ?)`);
+  locale, severity, informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount, firstDecisionAt, closedAt,
+  receivedDay, firstDecisionSecs, closureSecs, decidedOnTime)
+  VALUES (?, ?, ?, ?, ?, ?, ?, '{}', 'zh-CN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+const insertTarget = db.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt, receivedDay) VALUES (?, ?, 'url', ?, ?, ?)`);
+const insertEvent = db.prepare(`INSERT INTO "StatusEvent" (id, reportId, status, actorId, at, decidedDay, handlingSecs, overturned)
+  VALUES (?, ?, ?, ?, ?, ?, ?, 0)`);
+const FINAL = new Set(["actioned", "rejected", "duplicate", "closed"]);
 
 const now = Date.now();
 const started = performance.now();
@@ -45,17 +65,36 @@ for (let done = 0; done < count; ) {
       const category = pick(CATS);
       const subtype = pick(SUBTYPES[category]);
       const severe = subtype === "child-abuse" || subtype === "terrorism" || (category === "crime" && random() < 0.02);
-      const submitted = now - Math.floor(random() * 60 * 24 * HOUR);
-      const hours = severe && category === "crime" ? 4 : subtype === "child-abuse" ? 24 : SLA[category];
-      const expected = submitted + hours * HOUR;
-      // One report in five shares its URL with others (a wave of reports on one target).
+      const submitted = now - Math.floor(random() * days * 24 * HOUR);
+      const sla = severe && category === "crime" ? 4 : subtype === "child-abuse" ? 24 : SLA[category];
+      const expected = submitted + sla * HOUR;
       const url = random() < 0.2 ? `https://wave.example/${Math.floor(random() * 500)}` : `https://site${done + i}.example/page`;
-      const status = pick(STATUSES);
-      insertReport.run(id, category, subtype, status, OPEN.has(status) ? 1 : 0, createHash("sha256").update(id).digest("hex"),
-        `Synthetic report ${done + i} about ${url}`, severe ? 2 : 0, iso(submitted), iso(expected), iso(submitted),
-        Math.floor(expected / HOUR), url.includes("wave") ? Math.floor(random() * 40) : 0);
-      insertTarget.run(randomUUID(), id, url, iso(submitted));
-      insertEvent.run(randomUUID(), id, iso(submitted));
+      // Most reports are decided within twice their SLA; the rest are still waiting.
+      const decideAfter = Math.floor(random() ** 2 * 2 * sla * HOUR) + 60_000;
+      const decided = submitted + decideAfter < now;
+      let status = "received";
+      let firstDecision = null;
+      let closed = null;
+      if (decided) {
+        status = pick(OUTCOMES);
+        firstDecision = submitted + decideAfter;
+        if (FINAL.has(status)) closed = firstDecision;
+      } else if (random() < 0.3) {
+        status = "in-review";
+      }
+      const open = status === "received" || status === "in-review" || status === "needs-info";
+      insertReport.run(id, category, subtype, status, open ? 1 : 0, createHash("sha256").update(id).digest("hex"),
+        `Synthetic report ${done + i} about ${url}`, severe ? 2 : 0, category === "crime" && random() < 0.4 ? 1 : 0,
+        iso(submitted), iso(expected), iso(submitted), Math.floor(expected / HOUR), url.includes("wave") ? Math.floor(random() * 40) : 0,
+        firstDecision && iso(firstDecision), closed && iso(closed), dayOf(submitted),
+        firstDecision && Math.round(decideAfter / 1000), closed && Math.round(decideAfter / 1000),
+        firstDecision === null ? null : firstDecision <= expected ? 1 : 0);
+      insertTarget.run(randomUUID(), id, url, iso(submitted), dayOf(submitted));
+      insertEvent.run(randomUUID(), id, "received", null, iso(submitted), null, null);
+      if (firstDecision) {
+        insertEvent.run(randomUUID(), id, status, pick(moderators), iso(firstDecision), dayOf(firstDecision),
+          Math.floor(random() * 1800) + 30);
+      }
     }
   })();
   done += batch;

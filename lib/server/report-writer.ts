@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { expectedByFor } from "@/lib/categories/catalogue";
+import { dayOf } from "@/lib/stats/days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailFacts } from "@/lib/targets/email-message";
 import type { Target } from "@/lib/targets/extract";
@@ -104,6 +105,7 @@ export async function insertReport(
       submittedAt,
       expectedBy,
       dueHour: Math.floor(expectedBy.getTime() / 3_600_000),
+      receivedDay: dayOf(submittedAt),
       targetCount: sameTargetCount,
       evidence: {
         create: p.files.map((f) => ({
@@ -115,7 +117,7 @@ export async function insertReport(
           uploadedAt: submittedAt,
         })),
       },
-      targets: { create: targets.map((t) => ({ kind: t.kind, value: t.value, createdAt: submittedAt })) },
+      targets: { create: targets.map((t) => ({ kind: t.kind, value: t.value, createdAt: submittedAt, receivedDay: dayOf(submittedAt) })) },
       statusHistory: { create: { status: "received", at: submittedAt } },
     },
   });

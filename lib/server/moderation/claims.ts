@@ -28,10 +28,17 @@ const unclaimed = (now: Date): Prisma.ReportWhereInput => ({ OR: unclaimedOr(now
  * PostgreSQL, whatever the isolation level.
  */
 async function takeClaim(tx: Prisma.TransactionClient, reportId: string, actor: Actor, now: Date): Promise<boolean> {
-  const won = await tx.report.updateMany({
-    where: { id: reportId, OR: [...unclaimedOr(now), { claimedById: actor.id }] },
-    data: { claimedById: actor.id, claimExpiresAt: claimUntil(now), replyPending: false },
+  // A fresh claim starts the handling clock; renewing our own keeps it.
+  let won = await tx.report.updateMany({
+    where: { id: reportId, OR: unclaimedOr(now) },
+    data: { claimedById: actor.id, claimExpiresAt: claimUntil(now), claimedAt: now, replyPending: false },
   });
+  if (won.count === 0) {
+    won = await tx.report.updateMany({
+      where: { id: reportId, claimedById: actor.id },
+      data: { claimExpiresAt: claimUntil(now), replyPending: false },
+    });
+  }
   if (won.count === 0) return false;
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } });
   if (report.status === "received") {

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { dayOf } from "@/lib/stats/days";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 import { audit } from "./audit";
 import { holderOf, type Actor } from "./claims";
@@ -27,7 +29,10 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
   await db.$transaction(async (tx) => {
     const report = await tx.report.findUnique({
       where: { id: input.reportId },
-      select: { id: true, status: true, category: true, claimedById: true, claimExpiresAt: true, duplicateOfId: true },
+      select: {
+        id: true, status: true, category: true, claimedById: true, claimExpiresAt: true, claimedAt: true,
+        duplicateOfId: true, submittedAt: true, expectedBy: true,
+      },
     });
     if (!report) throw new ModerationError("not_found");
     const holder = holderOf(report, now);
@@ -56,7 +61,11 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
       data.forwardReference = input.reference;
     }
     const final = (FINAL_STATUSES as readonly string[]).includes(input.decision);
-    if (final) data.closedAt = now;
+    const secsSinceReceipt = Math.round((now.getTime() - report.submittedAt.getTime()) / 1000);
+    if (final) {
+      data.closedAt = now;
+      data.closureSecs = secsSinceReceipt;
+    }
     // A decided report leaves the holder's hands; one waiting for the reporter stays with
     // them (expired), so that the answer is shown to them.
     data.claimExpiresAt = input.decision === "needs-info" ? now : null;
@@ -67,13 +76,25 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
       data,
     });
     if (updated.count !== 1) throw new ModerationError("claimed_by_other");
-    await tx.report.updateMany({ where: { id: report.id, firstDecisionAt: null }, data: { firstDecisionAt: now } });
+    await tx.report.updateMany({
+      where: { id: report.id, firstDecisionAt: null },
+      data: { firstDecisionAt: now, firstDecisionSecs: secsSinceReceipt, decidedOnTime: now <= report.expectedBy },
+    });
+    await markOverturned(tx, report.id, input.decision, actor);
 
     // The reason reaches the reporter as a message in their thread (the status page and the
     // lookup API show the thread), and stays with the status change in the history.
     await tx.message.create({ data: { reportId: report.id, author: "staff", staffId: actor.id, body: input.reason, createdAt: now } });
     await tx.statusEvent.create({
-      data: { reportId: report.id, status: input.decision, publicNote: input.decision === "needs-info" ? null : input.reason, actorId: actor.id, at: now },
+      data: {
+        reportId: report.id,
+        status: input.decision,
+        publicNote: input.decision === "needs-info" ? null : input.reason,
+        actorId: actor.id,
+        at: now,
+        decidedDay: dayOf(now),
+        handlingSecs: report.claimedAt ? Math.round((now.getTime() - report.claimedAt.getTime()) / 1000) : null,
+      },
     });
     await audit(tx, {
       actorId: actor.id,
@@ -83,6 +104,22 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
       after: { ...data, reason: input.reason },
     });
   });
+}
+
+/**
+ * A decision is overturned when another moderator later moves the report to another
+ * outcome. Asking for more information is not a verdict, and an agency confirming a
+ * forwarded report (forwarded → actioned) follows it rather than overturning it.
+ */
+async function markOverturned(tx: Prisma.TransactionClient, reportId: string, decision: string, actor: Actor) {
+  const previous = await tx.statusEvent.findFirst({
+    where: { reportId, decidedDay: { not: null } },
+    orderBy: { at: "desc" },
+    select: { id: true, status: true, actorId: true },
+  });
+  if (!previous || previous.actorId === actor.id || previous.status === decision) return;
+  if (previous.status === "needs-info" || (previous.status === "forwarded" && decision === "actioned")) return;
+  await tx.statusEvent.update({ where: { id: previous.id }, data: { overturned: true } });
 }
 
 /** Staff-only note on a report; it never reaches the reporter. */
