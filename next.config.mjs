@@ -11,6 +11,8 @@ const nextConfig = {
   experimental: {
     // The web forms upload evidence through a server action: 25 MB of files and the form.
     serverActions: { bodySizeLimit: "27mb" },
+    // forbidden(): a moderator on an administration page gets a real 403 (app/forbidden.tsx).
+    authInterrupts: true,
   },
   async headers() {
     return [

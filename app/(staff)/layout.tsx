@@ -10,7 +10,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   if (!user) redirect("/login");
   return (
     <NextIntlClientProvider>
-      <StaffHeader name={user.name} />
+      <StaffHeader name={user.name} isAdmin={user.role === "ADMIN"} />
       <main id="main" tabIndex={-1} className="staff-main">
         {children}
       </main>

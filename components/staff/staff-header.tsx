@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { signOutAction } from "@/lib/server/actions/auth";
 
-export async function StaffHeader({ name }: { name: string }) {
+export async function StaffHeader({ name, isAdmin }: { name: string; isAdmin: boolean }) {
   const t = await getTranslations();
   return (
     <header className="site-header">
@@ -15,6 +15,7 @@ export async function StaffHeader({ name }: { name: string }) {
           {t("queue.title")}
         </Link>
         <nav aria-label={t("queue.title")} className="site-header__nav">
+          {isAdmin && <Link href="/admin/stats">{t("adminNav.label")}</Link>}
           <span>{t("auth.signedInAs", { name })}</span>
           <LanguageSwitch label={t("nav.switchLabel")} text={t("nav.switchTo")} />
           <form action={signOutAction}>

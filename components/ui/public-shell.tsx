@@ -1,15 +1,21 @@
+import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./site-header";
 
 /** The frame of every page a visitor can open without signing in. */
-export function PublicShell({ children }: { children: ReactNode }) {
+export async function PublicShell({ children }: { children: ReactNode }) {
+  const t = await getTranslations();
   return (
     <NextIntlClientProvider>
       <SiteHeader />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="site-footer">
+        <Link href="/transparency">{t("transparency.footerLink")}</Link>
+      </footer>
     </NextIntlClientProvider>
   );
 }

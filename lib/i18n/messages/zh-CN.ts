@@ -1,3 +1,4 @@
+import { admin } from "./zh-CN/admin";
 import { feedback } from "./zh-CN/feedback";
 import { pages } from "./zh-CN/pages";
 import { staff } from "./zh-CN/staff";
@@ -5,4 +6,4 @@ import { vocabulary } from "./zh-CN/vocabulary";
 import type { Messages } from "./types";
 
 /** 简体中文消息，按区域分文件。键与英文一致。 */
-export const zhCN: Messages = { ...pages, ...staff, ...vocabulary, ...feedback };
+export const zhCN: Messages = { ...pages, ...staff, ...admin, ...vocabulary, ...feedback };

@@ -19,12 +19,15 @@ function actionsIn(source: string): { name: string; body: string }[] {
 
 describe("server actions", () => {
   const staff = ["moderation.ts", "auth.ts"];
+  const admin = ["admin.ts"];
   it.each(files.filter((f) => readFileSync(path.join(dir, f), "utf8").startsWith('"use server"')))("%s: every action is guarded", (file) => {
     const actions = actionsIn(readFileSync(path.join(dir, file), "utf8"));
     expect(actions.length).toBeGreaterThan(0);
     for (const action of actions) {
       const firstLines = action.body.trim().split("\n").slice(0, 6).join("\n");
-      if (staff.includes(file)) {
+      if (admin.includes(file)) {
+        expect(firstLines, `${file} ${action.name}`).toMatch(/await requireAdmin\(\)/);
+      } else if (staff.includes(file)) {
         // signOutAction ends the caller's own session and needs no role.
         if (action.name === "signOutAction") continue;
         expect(firstLines, `${file} ${action.name}`).toMatch(/await requireRole\(/);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { authOptions } from "./options";
@@ -54,6 +54,16 @@ export async function requireRole(role: "MODERATOR" | "ADMIN", options: { allowP
   if (!user) redirect("/login");
   if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
   if (role === "ADMIN" && user.role !== "ADMIN") throw new Forbidden();
+  return user;
+}
+
+/**
+ * The guard of every administration page, action and export: signed out goes to /login, a
+ * moderator gets the 403 page (app/forbidden.tsx).
+ */
+export async function requireAdmin(): Promise<StaffUser> {
+  const user = await requireRole("MODERATOR");
+  if (user.role !== "ADMIN") forbidden();
   return user;
 }
 

@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { DATE_TIME } from "@/lib/i18n/formats";
+import { auditChoices, auditFiltersSchema, listAudit, SYSTEM_ACTOR } from "@/lib/server/admin/audit-log";
+import { requireAdmin } from "@/lib/server/auth/require-staff";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auditAdmin"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ searchParams }: Props) {
+  await requireAdmin();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filters = auditFiltersSchema.parse(raw);
+  const [{ rows, actors, next, dateProblem }, choices] = await Promise.all([listAudit(filters), auditChoices()]);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const kept = new URLSearchParams(
+    Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"),
+  );
+  const nextHref = next ? `/admin/audit?${new URLSearchParams([...kept, ["before", next]])}` : null;
+
+  return (
+    <>
+      <AdminNav current="/admin/audit" />
+      <h1>{t("auditAdmin.title")}</h1>
+      <p>{t("auditAdmin.intro")}</p>
+      <form method="get" action="/admin/audit" className="filters">
+        <div className="field">
+          <label htmlFor="audit-actor">{t("auditAdmin.actor")}</label>
+          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""}>
+            <option value="">{t("auditAdmin.anyActor")}</option>
+            <option value={SYSTEM_ACTOR}>{t("auditAdmin.system")}</option>
+            {choices.staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.email}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">{t("auditAdmin.action")}</label>
+          <select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
+            <option value="">{t("auditAdmin.anyAction")}</option>
+            {choices.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-report">{t("auditAdmin.report")}</label>
+          <input id="audit-report" name="report" type="text" defaultValue={filters.report ?? ""} />
+        </div>
+        <div className={`field${dateProblem ? " field--error" : ""}`}>
+          <label htmlFor="audit-from">{t("auditAdmin.from")}</label>
+          {dateProblem && <p className="error-message">{t("auditAdmin.invalidDate")}</p>}
+          <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t("auditAdmin.to")}</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="filters__buttons button-row">
+          <button type="submit" className="button">
+            {t("auditAdmin.apply")}
+          </button>
+          <Link href="/admin/audit" className="button button--secondary">
+            {t("auditAdmin.clear")}
+          </Link>
+          <a href={`/api/admin/export/audit?${kept}`} className="button button--secondary" download>
+            {t("auditAdmin.csv")}
+          </a>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <p>{t("auditAdmin.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("auditAdmin.columns.at")}</th>
+                <th scope="col">{t("auditAdmin.columns.actor")}</th>
+                <th scope="col">{t("auditAdmin.columns.action")}</th>
+                <th scope="col">{t("auditAdmin.columns.report")}</th>
+                <th scope="col">{t("auditAdmin.columns.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{format.dateTime(row.at, DATE_TIME)}</td>
+                  <td className="break">{row.actorId ? (actors.get(row.actorId) ?? row.actorId) : t("auditAdmin.system")}</td>
+                  <td>
+                    <code>{row.action}</code>
+                  </td>
+                  <td>{row.reportId && <Link href={`/queue/${row.reportId}`}>{row.reportId.slice(0, 8)}</Link>}</td>
+                  <td className="break">
+                    <code>{[row.before, row.after].filter(Boolean).join(" → ")}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="button-row" aria-label={t("auditAdmin.title")}>
+        {filters.before && (
+          <Link className="button button--secondary" href={`/admin/audit?${kept}`}>
+            {t("auditAdmin.first")}
+          </Link>
+        )}
+        {nextHref && (
+          <Link className="button button--secondary" href={nextHref}>
+            {t("auditAdmin.next")}
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

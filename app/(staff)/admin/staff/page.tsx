@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { CreateStaffForm, ResetPasswordForm } from "@/components/admin/one-time-password-forms";
+import { listStaff } from "@/lib/server/admin/staff";
+import { setActiveAction, setRoleAction } from "@/lib/server/actions/admin";
+import { requireAdmin } from "@/lib/server/auth/require-staff";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staffAdmin"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const DONE = ["created", "role", "deactivated", "reactivated", "reset"] as const;
+const ERRORS = ["email_taken", "last_admin", "not_found", "self", "busy"] as const;
+const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
+  (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
+
+export default async function StaffAdminPage({ searchParams }: Props) {
+  const me = await requireAdmin();
+  const params = await searchParams;
+  const staff = await listStaff();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const done = pick(DONE, params.done);
+  const error = pick(ERRORS, params.error);
+
+  return (
+    <>
+      <AdminNav current="/admin/staff" />
+      <h1>{t("staffAdmin.title")}</h1>
+      <p>{t("staffAdmin.intro")}</p>
+      {done && (
+        <p className="notice notice--success" role="status">
+          {t(`staffAdmin.done.${done}`)}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {t(`staffAdmin.errors.${error}`)}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("staffAdmin.columns.name")}</th>
+              <th scope="col">{t("staffAdmin.columns.email")}</th>
+              <th scope="col">{t("staffAdmin.columns.role")}</th>
+              <th scope="col">{t("staffAdmin.columns.status")}</th>
+              <th scope="col">{t("staffAdmin.columns.created")}</th>
+              <th scope="col">{t("staffAdmin.columns.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((user) => {
+              const role = user.role === "ADMIN" ? "ADMIN" : "MODERATOR";
+              return (
+                <tr key={user.id} data-email={user.email}>
+                  <th scope="row">
+                    {user.name} {user.id === me.id && <span className="muted">{t("staffAdmin.you")}</span>}
+                  </th>
+                  <td className="break">{user.email}</td>
+                  <td>{t(`staffAdmin.roles.${role}`)}</td>
+                  <td>
+                    {user.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}
+                    {user.active && user.mustChangePassword && <div className="muted">{t("staffAdmin.mustChange")}</div>}
+                  </td>
+                  <td>{format.dateTime(user.createdAt, { year: "numeric", month: "short", day: "numeric" })}</td>
+                  <td>
+                    <form action={setRoleAction} className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="role" value={role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
+                      <button type="submit" className="link-button" aria-label={`${role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}: ${user.email}`}>
+                        {role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}
+                      </button>
+                    </form>
+                    {" · "}
+                    <form action={setActiveAction} className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                      <button type="submit" className="link-button" aria-label={`${user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}: ${user.email}`}>
+                        {user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}
+                      </button>
+                    </form>
+                    {" · "}
+                    <ResetPasswordForm userId={user.id} email={user.email} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <CreateStaffForm />
+    </>
+  );
+}
