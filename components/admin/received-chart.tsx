@@ -16,7 +16,7 @@ export function ReceivedChart({ data, series }: { data: ChartSeries; series: { k
   return (
     <div className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={320}>
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={56} />

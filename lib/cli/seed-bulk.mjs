@@ -19,6 +19,8 @@ const days = option("--days", 60);
 const file = path.resolve((process.env.DATABASE_URL ?? "file:./data/portal.db").replace(/^file:/, ""));
 const db = new Database(file);
 db.pragma("journal_mode = WAL");
+// A scratch database being filled: nothing is acknowledged to anyone until it is done.
+db.pragma("synchronous = OFF");
 
 const HOUR = 3_600_000;
 const SLA = { "harmful-info": 72, crime: 48, spam: 168, copyright: 120 };
@@ -50,9 +52,9 @@ const insertReport = db.prepare(`INSERT INTO "Report" (id, category, subtype, st
   locale, severity, informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount, firstDecisionAt, closedAt,
   receivedDay, firstDecisionSecs, closureSecs, decidedOnTime)
   VALUES (?, ?, ?, ?, ?, ?, ?, '{}', 'zh-CN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-const insertTarget = db.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt, receivedDay) VALUES (?, ?, 'url', ?, ?, ?)`);
-const insertEvent = db.prepare(`INSERT INTO "StatusEvent" (id, reportId, status, actorId, at, decidedDay, handlingSecs, overturned)
-  VALUES (?, ?, ?, ?, ?, ?, ?, 0)`);
+const insertTarget = db.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt, receivedDay, category) VALUES (?, ?, 'url', ?, ?, ?, ?)`);
+const insertEvent = db.prepare(`INSERT INTO "StatusEvent" (id, reportId, status, actorId, at, decidedDay, category, handlingSecs, overturned)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`);
 const FINAL = new Set(["actioned", "rejected", "duplicate", "closed"]);
 
 const now = Date.now();
@@ -77,6 +79,8 @@ for (let done = 0; done < count; ) {
       let closed = null;
       if (decided) {
         status = pick(OUTCOMES);
+        // Nobody answered within 30 days: the question lapses and the report is closed.
+        if (status === "needs-info" && now - submitted > 30 * 24 * HOUR) status = "closed";
         firstDecision = submitted + decideAfter;
         if (FINAL.has(status)) closed = firstDecision;
       } else if (random() < 0.3) {
@@ -89,10 +93,10 @@ for (let done = 0; done < count; ) {
         firstDecision && iso(firstDecision), closed && iso(closed), dayOf(submitted),
         firstDecision && Math.round(decideAfter / 1000), closed && Math.round(decideAfter / 1000),
         firstDecision === null ? null : firstDecision <= expected ? 1 : 0);
-      insertTarget.run(randomUUID(), id, url, iso(submitted), dayOf(submitted));
-      insertEvent.run(randomUUID(), id, "received", null, iso(submitted), null, null);
+      insertTarget.run(randomUUID(), id, url, iso(submitted), dayOf(submitted), category);
+      insertEvent.run(randomUUID(), id, "received", null, iso(submitted), null, null, null);
       if (firstDecision) {
-        insertEvent.run(randomUUID(), id, status, pick(moderators), iso(firstDecision), dayOf(firstDecision),
+        insertEvent.run(randomUUID(), id, status, pick(moderators), iso(firstDecision), dayOf(firstDecision), category,
           Math.floor(random() * 1800) + 30);
       }
     }

@@ -117,7 +117,7 @@ export async function insertReport(
           uploadedAt: submittedAt,
         })),
       },
-      targets: { create: targets.map((t) => ({ kind: t.kind, value: t.value, createdAt: submittedAt, receivedDay: dayOf(submittedAt) })) },
+      targets: { create: targets.map((t) => ({ kind: t.kind, value: t.value, createdAt: submittedAt, receivedDay: dayOf(submittedAt), category: report.category })) },
       statusHistory: { create: { status: "received", at: submittedAt } },
     },
   });

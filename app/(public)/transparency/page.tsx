@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { DATE_TIME } from "@/lib/i18n/formats";
 import { getTransparency, type PublicCount } from "@/lib/server/admin/transparency";
 import { startOfDay } from "@/lib/stats/days";
@@ -33,7 +34,7 @@ export default async function TransparencyPage() {
       {CATEGORIES.map((category) => (
         <section key={category} aria-labelledby={`t-${category}`}>
           <h2 id={`t-${category}`}>{t(`transparency.sections.${category}`)}</h2>
-          <div className="table-scroll">
+          <ScrollRegion label={t(`transparency.sections.${category}`)}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -58,7 +59,7 @@ export default async function TransparencyPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
     </>

@@ -81,7 +81,7 @@ beforeAll(async () => {
         targets: {
           create: (f.targets ?? []).map((t) => {
             const [kind, ...value] = t.split(":");
-            return { kind, value: value.join(":"), createdAt: submittedAt, receivedDay: f.day };
+            return { kind, value: value.join(":"), createdAt: submittedAt, receivedDay: f.day, category: f.category ?? "harmful-info" };
           }),
         },
       },
@@ -102,7 +102,8 @@ beforeAll(async () => {
     ["h10", "needs-info", b.id, 5, 20260402, false],
   ];
   for (const [reportId, status, actorId, handlingSecs, decidedDay, overturned] of events) {
-    await db.statusEvent.create({ data: { reportId, status, actorId, handlingSecs, decidedDay, overturned, at: startOfDay(decidedDay) } });
+    const category = fixtures.find((f) => f.id === reportId)!.category ?? "harmful-info";
+    await db.statusEvent.create({ data: { reportId, status, actorId, category, handlingSecs, decidedDay, overturned, at: startOfDay(decidedDay) } });
   }
 });
 

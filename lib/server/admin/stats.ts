@@ -241,7 +241,6 @@ async function moderators(q: StatsQuery): Promise<Stats["moderators"]> {
     perActor.set(r.actor, entry);
   }
   const handling = Prisma.sql`e."handlingSecs"`;
-  const join = q.category ? Prisma.sql`JOIN "Report" r ON r."id" = e."reportId"` : Prisma.empty;
   const result: Stats["moderators"] = [];
   const users = await db.user.findMany({ where: { id: { in: [...perActor.keys()] } }, select: { id: true, email: true, name: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
@@ -253,9 +252,9 @@ async function moderators(q: StatsQuery): Promise<Stats["moderators"]> {
       const [lo, hi] = medianRanks(timed);
       const values = await valuesAtRanks(entry.buckets, [lo, hi], async (bucket, offset, take) => {
         const found = await db.$queryRaw<{ v: unknown }[]>`
-          SELECT ${handling} AS v FROM "StatusEvent" e ${join}
-          WHERE e."actorId" = ${actor} AND ${inBucket(handling, bucket)} AND e."decidedDay" BETWEEN ${q.from} AND ${q.to}
-            ${categoryFilter(q.category, Prisma.sql`r."category"`)}
+          SELECT ${handling} AS v FROM "StatusEvent" e
+          WHERE e."actorId" = ${actor} ${categoryFilter(q.category, Prisma.sql`e."category"`)}
+            AND ${inBucket(handling, bucket)} AND e."decidedDay" BETWEEN ${q.from} AND ${q.to}
           ORDER BY ${handling} LIMIT ${take} OFFSET ${offset}`;
         return found.map((f) => n(f.v));
       });
@@ -284,8 +283,7 @@ const TARGET_CANDIDATES = 2000;
  * entry. When too many candidates would be needed, one scan of the range decides instead.
  */
 async function topTargets(q: StatsQuery, limit = 10): Promise<Stats["topTargets"]> {
-  const join = q.category ? Prisma.sql`JOIN "Report" r ON r."id" = t."reportId"` : Prisma.empty;
-  const inCategory = categoryFilter(q.category, Prisma.sql`r."category"`);
+  const inCategory = categoryFilter(q.category, Prisma.sql`t."category"`);
   const best: Stats["topTargets"] = [];
   const byRank = (a: { reports: number; kind: string; value: string }, b: typeof a) =>
     b.reports - a.reports || a.kind.localeCompare(b.kind) || a.value.localeCompare(b.value);
@@ -300,7 +298,7 @@ async function topTargets(q: StatsQuery, limit = 10): Promise<Stats["topTargets"
     for (const c of candidates) {
       if (c.total < threshold()) return best;
       const [row] = await db.$queryRaw<{ n: unknown }[]>`
-        SELECT COUNT(*) AS n FROM "TargetKey" t ${join}
+        SELECT COUNT(*) AS n FROM "TargetKey" t
         WHERE t."kind" = ${c.kind} AND t."value" = ${c.value} AND t."receivedDay" BETWEEN ${q.from} AND ${q.to} ${inCategory}`;
       const reports = n(row.n);
       if (reports < 2) continue;
@@ -311,7 +309,7 @@ async function topTargets(q: StatsQuery, limit = 10): Promise<Stats["topTargets"
     if (candidates.length < 100) return best;
   }
   const rows = await db.$queryRaw<{ kind: string; value: string; n: unknown }[]>`
-    SELECT t."kind" AS kind, t."value" AS value, COUNT(*) AS n FROM "TargetKey" t ${join}
+    SELECT t."kind" AS kind, t."value" AS value, COUNT(*) AS n FROM "TargetKey" t
     WHERE t."receivedDay" BETWEEN ${q.from} AND ${q.to} ${inCategory}
     GROUP BY t."kind", t."value" HAVING COUNT(*) > 1
     ORDER BY n DESC, kind, value LIMIT ${limit}`;

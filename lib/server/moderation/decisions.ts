@@ -93,6 +93,7 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
         actorId: actor.id,
         at: now,
         decidedDay: dayOf(now),
+        category: report.category,
         handlingSecs: report.claimedAt ? Math.round((now.getTime() - report.claimedAt.getTime()) / 1000) : null,
       },
     });

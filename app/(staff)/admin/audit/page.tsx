@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { DATE_TIME } from "@/lib/i18n/formats";
 import { auditChoices, auditFiltersSchema, listAudit, SYSTEM_ACTOR } from "@/lib/server/admin/audit-log";
 import { requireAdmin } from "@/lib/server/auth/require-staff";
@@ -81,7 +82,7 @@ export default async function AuditPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p>{t("auditAdmin.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t("auditAdmin.title")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -108,7 +109,7 @@ export default async function AuditPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <nav className="button-row" aria-label={t("auditAdmin.title")}>
         {filters.before && (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { CreateStaffForm, ResetPasswordForm } from "@/components/admin/one-time-password-forms";
 import { listStaff } from "@/lib/server/admin/staff";
 import { setActiveAction, setRoleAction } from "@/lib/server/actions/admin";
@@ -40,7 +41,7 @@ export default async function StaffAdminPage({ searchParams }: Props) {
           {t(`staffAdmin.errors.${error}`)}
         </p>
       )}
-      <div className="table-scroll">
+      <ScrollRegion label={t("staffAdmin.title")}>
         <table className="data-table">
           <thead>
             <tr>
@@ -91,7 +92,7 @@ export default async function StaffAdminPage({ searchParams }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <CreateStaffForm />
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ReceivedChart } from "@/components/admin/received-chart";
 import { StatsFilters } from "@/components/admin/stats-filters";
 import { DATE_TIME } from "@/lib/i18n/formats";
@@ -111,7 +112,7 @@ export default async function StatsPage({ searchParams }: Props) {
             series={categories.map((c) => ({ key: c, name: t(`categories.${c}.name`) }))}
           />
         )}
-        <div className={view.view === "chart" ? "visually-hidden" : "table-scroll"}>
+        <ScrollRegion label={t("stats.seriesTable")} hidden={view.view === "chart"}>
           <table className="data-table">
             <caption>{t("stats.seriesTable")}</caption>
             <thead>
@@ -139,13 +140,13 @@ export default async function StatsPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="category-title">
         <h2 id="category-title">{t("stats.perCategory")}</h2>
         <p className="hint">{t("stats.perCategoryHint")}</p>
-        <div className="table-scroll">
+        <ScrollRegion label={t("stats.perCategory")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -177,10 +178,10 @@ export default async function StatsPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
 
         <h3>{t("stats.outcomesTitle")}</h3>
-        <div className="table-scroll">
+        <ScrollRegion label={t("stats.outcomesTitle")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -205,7 +206,7 @@ export default async function StatsPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
 
         <h3>{t("stats.subtypesTitle")}</h3>
         <div className="subtype-grid">
@@ -278,7 +279,7 @@ export default async function StatsPage({ searchParams }: Props) {
         {stats.moderators.length === 0 ? (
           <p>{t("stats.noModerators")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label={t("stats.moderatorsTitle")}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -301,7 +302,7 @@ export default async function StatsPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
