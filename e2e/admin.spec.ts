@@ -89,17 +89,15 @@ test("an admin creates a moderator, who signs in with the one-time password and 
   await expect(admin.getByRole("status")).toContainText("Account deactivated");
   await moderator.goto("/queue");
   await expect(moderator).toHaveURL(/\/login$/);
-  const actions = value(
-    `SELECT GROUP_CONCAT("action", ' ') AS a FROM (SELECT "action" FROM "AuditEvent" WHERE "after" LIKE ? ORDER BY "at")`,
-    `%${value(`SELECT "id" FROM "User" WHERE "email" = ?`, email) as string}%`,
-  );
-  expect(actions).toBe("staff-create staff-deactivate");
+  const userId = value(`SELECT "id" FROM "User" WHERE "email" = ?`, email) as string;
+  const audited = (action: string) => Number(value(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = ? AND "after" LIKE ?`, action, `%${userId}%`));
+  expect([audited("staff-create"), audited("staff-deactivate")]).toEqual([1, 1]);
 });
 
 test("a demoted admin loses the administration pages at their next request", async ({ browser }) => {
   const { page, email } = await staffPage(browser, "ADMIN");
   await page.goto("/admin/staff");
-  const admins = Number(value(`SELECT COUNT(*) AS n FROM "User" WHERE "role" = 'ADMIN' AND "active" = 1`));
+  const admins = Number(value(`SELECT COUNT(*) AS n FROM "User" WHERE "role" = 'ADMIN' AND "active"`));
   expect(admins).toBeGreaterThan(1); // the e2e admin and this one: demoting works
   await page.getByRole("button", { name: `Make moderator: ${email}` }).click();
   // The very next request, the redirect back to the list, already sees the new role.

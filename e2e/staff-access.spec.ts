@@ -69,7 +69,7 @@ test("every form action on the review page refuses signed-out and cross-site cal
   await holder.page.goto(`/queue/${report.id}`);
   const origin = new URL(holder.page.url()).origin;
   const state = () => queryOne(
-    'SELECT r."claimedById" AS holder, (SELECT COUNT(*) FROM "InternalNote" n WHERE n."reportId" = r.id) AS notes FROM "Report" r WHERE r.id = ?',
+    'SELECT r."claimedById" AS holder, (SELECT COUNT(*) FROM "InternalNote" n WHERE n."reportId" = r.id) AS notes FROM "Report" r WHERE r."id" = ?',
     report.id,
   );
   const before = state();

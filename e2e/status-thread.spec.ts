@@ -21,7 +21,7 @@ test("staff ask for more information; the reporter reads it on /status and answe
   await expect(thread.locator("li.from-reporter")).toContainText("It came from 106 9000 0123, at 10:02.");
   await expect(page.locator(".status-tag")).toHaveText("Being reviewed");
 
-  const stored = queryOne('SELECT author, body FROM "Message" WHERE reportId = ? AND author = ?', id, "reporter");
+  const stored = queryOne('SELECT "author", "body" FROM "Message" WHERE "reportId" = ? AND "author" = ?', id, "reporter");
   expect(stored).toEqual({ author: "reporter", body: "It came from 106 9000 0123, at 10:02." });
 });
 

@@ -11,7 +11,7 @@ export function runDataScript(script: string, args: string[]): string {
     {
       env: {
         ...process.env,
-        DATABASE_URL: `file:${path.join(E2E_DATA_DIR, "portal.db")}`,
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(E2E_DATA_DIR, "portal.db")}`,
         EVIDENCE_DIR: path.join(E2E_DATA_DIR, "evidence"),
         SECRET_FILE: path.join(E2E_DATA_DIR, "app-secret"),
       },

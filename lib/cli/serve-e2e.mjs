@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Playwright's web server: the production build over a scratch database and evidence
-// folder, created fresh for each run and removed afterwards.
+// folder, created fresh for each run and removed afterwards. With E2E_DATABASE_URL
+// (postgresql://…/name) the scratch database is that PostgreSQL database: created here,
+// dropped when the server stops.
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { dropPostgresDatabase, recreatePostgresDatabase } from "./postgres-admin.mjs";
 import { migrate, root, runTs } from "./setup.mjs";
 
 // Fixed, so that tests can reach the same database through the data layer.
@@ -13,7 +16,7 @@ mkdirSync(path.join(scratch, "evidence"), { recursive: true });
 
 const env = {
   ...process.env,
-  DATABASE_URL: `file:${path.join(scratch, "portal.db")}`,
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(scratch, "portal.db")}`,
   EVIDENCE_DIR: path.join(scratch, "evidence"),
   SECRET_FILE: path.join(scratch, "app-secret"),
   ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
@@ -24,6 +27,7 @@ const env = {
 };
 const port = process.env.E2E_PORT ?? "3100";
 env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
+if (process.env.E2E_DATABASE_URL) await recreatePostgresDatabase(process.env.E2E_DATABASE_URL);
 migrate(env);
 runTs(path.join("lib", "cli", "prepare.ts"), env);
 
@@ -35,7 +39,8 @@ const server = spawn(process.execPath, [path.join(root, "node_modules", "next", 
 const stop = (signal) => server.kill(signal);
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-server.on("exit", (code) => {
+server.on("exit", async (code) => {
   rmSync(scratch, { recursive: true, force: true });
+  if (process.env.E2E_DATABASE_URL) await dropPostgresDatabase(process.env.E2E_DATABASE_URL).catch(() => {});
   process.exit(code ?? 0);
 });

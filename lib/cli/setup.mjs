@@ -42,15 +42,25 @@ export function ensureDependencies() {
   }
 }
 
+/** Both clients, SQLite's and PostgreSQL's, from the one schema (postgres-schema.mjs). */
 export function ensurePrismaClient() {
-  const client = at("lib", "generated", "prisma", "client.ts");
-  if (mtime(client) < mtime(at("prisma", "schema.prisma"))) {
-    console.log("• Generating the Prisma client…");
+  const schema = mtime(at("prisma", "schema.prisma"));
+  if (mtime(at("lib", "generated", "prisma", "client.ts")) < schema || mtime(at("lib", "generated", "prisma-pg", "client.ts")) < schema) {
+    console.log("• Generating the Prisma clients…");
     run(process.execPath, [at("lib", "cli", "prisma.mjs"), "generate"]);
+    run(process.execPath, [at("lib", "cli", "postgres-schema.mjs")]);
+    run(process.execPath, [at("lib", "cli", "prisma.mjs"), "generate", "--schema", at("prisma", "postgres", "schema.prisma")]);
   }
 }
 
+export const isPostgres = (url) => /^postgres(ql)?:\/\//.test(url ?? "");
+
+/** Applies the migrations of the database at DATABASE_URL: SQLite's with Prisma, PostgreSQL's with postgres-migrate.mjs. */
 export function migrate(env = process.env) {
+  if (isPostgres(env.DATABASE_URL)) {
+    run(process.execPath, [at("lib", "cli", "postgres-migrate.mjs")], { env });
+    return;
+  }
   mkdirSync(at("data"), { recursive: true });
   run(process.execPath, [at("lib", "cli", "prisma.mjs"), "migrate", "deploy"], { env });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/reports/batch/route";
 import { db } from "@/lib/server/db";
 import { SAMPLE_EML, validCrime, validHarmfulInfo, validSpam } from "@/lib/validation/fixtures";
+import { failReportInsert } from "./testing/faults";
 import { jsonRequest, snapshot } from "./testing/requests";
 
 const batch = (reports: unknown, headers: Record<string, string> = {}) =>
@@ -66,8 +67,7 @@ describe("POST /api/v1/reports/batch", () => {
   });
 
   it("writes all valid items or none: a failure leaves no row and no file", async () => {
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_batch BEFORE INSERT ON "Report" WHEN NEW.description = 'FAIL THIS INSERT PLEASE'
-      BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    const restore = await failReportInsert("FAIL THIS INSERT PLEASE");
     try {
       const before = await snapshot();
       const email = { ...validSpam(), channel: "email", sender: "a@b.example", recipient: undefined, content: undefined, rawEmail: SAMPLE_EML };
@@ -76,7 +76,7 @@ describe("POST /api/v1/reports/batch", () => {
       expect(JSON.stringify(await response.json())).not.toMatch(/injected|SELECT|prisma/i);
       expect(await snapshot()).toEqual(before);
     } finally {
-      await db.$executeRawUnsafe("DROP TRIGGER fail_batch");
+      await restore();
     }
   });
 });

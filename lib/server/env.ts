@@ -24,7 +24,9 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/portal.db")
-    .refine((url) => url.startsWith("file:"), "only file: (SQLite) URLs are supported so far"),
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), "use file:PATH (SQLite) or postgresql://… (PostgreSQL)"),
+  /** PostgreSQL connections per app instance. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   EVIDENCE_DIR: z.string().min(1).default("./data/evidence"),
   /** Signs rate-limit keys and seals idempotent replays. Every instance needs the same one. */
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
@@ -45,7 +47,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & {
   appSecret: string;
-  databasePath: string;
+  /** The SQLite file, or null on PostgreSQL. */
+  databasePath: string | null;
+  postgresUrl: string | null;
   evidenceDir: string;
 };
 
@@ -59,7 +63,8 @@ function loadEnv(): Env {
   return {
     ...env,
     appSecret: env.APP_SECRET ?? readOrCreateSecret(path.resolve(env.SECRET_FILE)),
-    databasePath: path.resolve(env.DATABASE_URL.replace(/^file:/, "")),
+    databasePath: env.DATABASE_URL.startsWith("file:") ? path.resolve(env.DATABASE_URL.replace(/^file:/, "")) : null,
+    postgresUrl: env.DATABASE_URL.startsWith("file:") ? null : env.DATABASE_URL,
     evidenceDir: path.resolve(env.EVIDENCE_DIR),
   };
 }
