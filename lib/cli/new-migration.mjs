@@ -33,3 +33,28 @@ const dir = path.join(root, "prisma", "migrations", `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), sql);
 console.log(`Wrote ${path.relative(root, dir)}/migration.sql`);
+
+// PostgreSQL: the same change, diffed from the PostgreSQL schema as last committed to the
+// regenerated one (no database needed). Triggers are not in the schema: a change to the
+// statistics rollups needs `node --import tsx lib/cli/stats-rollup-sql.mjs [--postgres]`.
+const previous = spawnSync("git", ["show", "HEAD:prisma/postgres/schema.prisma"], { cwd: root, encoding: "utf8" });
+spawnSync(process.execPath, [path.join(root, "lib", "cli", "postgres-schema.mjs")], { cwd: root, stdio: "inherit" });
+if (previous.status === 0) {
+  const before = path.join(root, ".tmp", "previous-postgres-schema.prisma");
+  mkdirSync(path.dirname(before), { recursive: true });
+  writeFileSync(before, previous.stdout);
+  const diff = spawnSync(
+    process.execPath,
+    [path.join(root, "lib", "cli", "prisma.mjs"), "migrate", "diff", "--from-schema-datamodel", before,
+      "--to-schema-datamodel", "prisma/postgres/schema.prisma", "--script"],
+    { cwd: root, encoding: "utf8" },
+  );
+  if (diff.status !== 0) {
+    process.stderr.write(diff.stderr);
+    process.exit(diff.status ?? 1);
+  }
+  const pgDir = path.join(root, "prisma", "postgres", "migrations", `${stamp}_${name}`);
+  mkdirSync(pgDir, { recursive: true });
+  writeFileSync(path.join(pgDir, "migration.sql"), diff.stdout);
+  console.log(`Wrote ${path.relative(root, pgDir)}/migration.sql`);
+}

@@ -8,7 +8,7 @@
 // on a machine with only Node; CI sets REQUIRE_POSTGRES=1 and then they must run.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { postgresReachable } from "./postgres-admin.mjs";
+import { dropPostgresDatabase, postgresReachable } from "./postgres-admin.mjs";
 import { root } from "./setup.mjs";
 
 const server = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -36,6 +36,7 @@ if (postgres) {
   const url = new URL(server);
   url.pathname = `/portal_e2e_${randomBytes(4).toString("hex")}`;
   step("End-to-end tests (PostgreSQL)", ["playwright", "test"], { E2E_DATABASE_URL: url.toString() });
+  await dropPostgresDatabase(url.toString()); // the web server is killed without time to do it
 }
 if (failures.length > 0) {
   console.error(`\nFailed: ${failures.join(", ")}`);

@@ -261,6 +261,12 @@ CREATE INDEX "Report_receivedDay_id_idx" ON "Report"("receivedDay", "id");
 CREATE INDEX "Report_isOpen_submittedAt_status_idx" ON "Report"("isOpen", "submittedAt", "status");
 
 -- CreateIndex
+CREATE INDEX "Report_isOpen_category_submittedAt_status_idx" ON "Report"("isOpen", "category", "submittedAt", "status");
+
+-- CreateIndex
+CREATE INDEX "Report_category_status_expectedBy_idx" ON "Report"("category", "status", "expectedBy");
+
+-- CreateIndex
 CREATE INDEX "Evidence_sha256_idx" ON "Evidence"("sha256");
 
 -- CreateIndex

@@ -96,6 +96,8 @@ CREATE INDEX "Report_first_decision_idx" ON "Report"("category", "informationOnl
 CREATE INDEX "Report_closure_idx" ON "Report"("category", "informationOnly", "closureSecs", "receivedDay");
 CREATE INDEX "Report_receivedDay_id_idx" ON "Report"("receivedDay", "id");
 CREATE INDEX "Report_isOpen_submittedAt_status_idx" ON "Report"("isOpen", "submittedAt", "status");
+CREATE INDEX "Report_isOpen_category_submittedAt_status_idx" ON "Report"("isOpen", "category", "submittedAt", "status");
+CREATE INDEX "Report_category_status_expectedBy_idx" ON "Report"("category", "status", "expectedBy");
 CREATE TABLE "new_StatusEvent" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "reportId" TEXT NOT NULL,
