@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "**/node_modules/**"] },
       },
       {
         extends: true,
@@ -26,6 +26,17 @@ export default defineConfig({
           setupFiles: ["lib/server/testing/setup-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Fault tests against the production build: `npm run test:reliability`.
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["lib/reliability/**/*.rel.test.ts"],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -24,5 +24,14 @@ const server = spawn(
     env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   },
 );
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+// On SIGTERM, Next stops accepting connections and finishes the requests in flight. A
+// request that hangs must not hold the shutdown: after SHUTDOWN_GRACE_MS (default 14 s, so
+// that an orchestrator's 15 s deadline is met) the server is killed.
+const grace = Number(process.env.SHUTDOWN_GRACE_MS ?? 14_000);
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.kill(signal);
+    setTimeout(() => server.kill("SIGKILL"), grace).unref();
+  });
+}
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -21,7 +21,7 @@ function step(title, args, env = {}) {
   if (result.status !== 0) failures.push(title);
 }
 
-step("Unit and integration tests (SQLite)", ["vitest", "run"]);
+step("Unit and integration tests (SQLite)", ["vitest", "run", "--project", "unit", "--project", "integration"]);
 const postgres = await postgresReachable(server);
 if (postgres) {
   step("Integration tests (PostgreSQL)", ["vitest", "run", "--project", "integration"], { TEST_POSTGRES_URL: server });

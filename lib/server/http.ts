@@ -99,7 +99,13 @@ export function handle(run: (request: Request) => Promise<Response>) {
   };
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? error);
-  return /SQLITE_BUSY|SQLITE_CANTOPEN|database is locked|unable to open database|ECONNREFUSED/i.test(text);
+/**
+ * Whether a failure means the database cannot be reached right now (locked SQLite file,
+ * PostgreSQL down or restarting), as opposed to a bug: the caller answers 503 and the
+ * client may retry; nothing was written.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { message?: string; code?: string; cause?: unknown } | null;
+  const text = `${String(e?.message ?? error)} ${e?.code ?? ""} ${e?.cause ? String((e.cause as { message?: string }).message ?? e.cause) : ""}`;
+  return /SQLITE_BUSY|SQLITE_CANTOPEN|database is locked|unable to open database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|\bP1001\b|\bP1017\b/i.test(text);
 }

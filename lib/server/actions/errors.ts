@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { ApiError } from "../http";
+import { ApiError, isDatabaseUnavailable } from "../http";
 
 /**
  * Turns a failure into an ActionResult: expected ones keep their code and field errors;
@@ -19,6 +19,10 @@ export function failure<V>(error: unknown, values?: V): ActionResult<never, V> {
       default:
         return { ok: false, formError: `errors.${error.code}`, values };
     }
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[action] database unavailable: ${String(error)}`);
+    return { ok: false, formError: "errors.unavailable", values };
   }
   const ref = randomUUID();
   console.error(`[action] ${ref}`, error);
