@@ -81,6 +81,11 @@ export function errorResponse(error: ApiError, locale: Locale): Response {
 export function handle(run: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     const locale = localeOf(request);
+    if ((globalThis as { portalShuttingDown?: boolean }).portalShuttingDown) {
+      const response = errorResponse(new ApiError("unavailable", { retryAfterSec: 5 }), locale);
+      response.headers.set("connection", "close");
+      return response;
+    }
     try {
       await ensureDatabaseReady();
       return await run(request);
