@@ -16,7 +16,9 @@ function createClient(): PrismaClient {
   const env = getEnv();
   if (env.postgresUrl) {
     // A small pool per instance: many instances share one server's connection limit.
-    const adapter = new PrismaPg({ connectionString: env.postgresUrl, max: env.DATABASE_POOL_SIZE });
+    // A request waits at most 5 s for a connection: with the database down it gets a 503
+    // instead of hanging.
+    const adapter = new PrismaPg({ connectionString: env.postgresUrl, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   // `timeout` is better-sqlite3's busy timeout: a writer waits up to 5 s for the lock.
