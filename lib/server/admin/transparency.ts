@@ -3,7 +3,7 @@ import { unstable_cache } from "next/cache";
 import { dayOf, type Day } from "@/lib/stats/days";
 import { CATEGORIES, type Category } from "@/lib/validation/options";
 import { db } from "../db";
-import { spreadOf } from "./stats";
+import { spreadOf } from "./percentiles";
 
 /**
  * The public transparency report: per category and month of receipt, for the last 12
