@@ -1,14 +1,13 @@
 // Run by `npm start` after migrations: WAL mode, the first admin, and the clean-up of
 // files that a crash left without a report. Runs with --conditions=react-server so that
 // the server-only modules load outside Next.
-import { ensureDatabaseReady, db } from "@/lib/server/db";
+import { db } from "@/lib/server/db";
 import { sweepOrphanFiles } from "@/lib/server/evidence";
 import { ensureFirstAdmin } from "@/lib/server/first-admin";
 
 const ORPHAN_GRACE_MS = Number(process.env.ORPHAN_GRACE_MS ?? 10 * 60 * 1000);
 
 async function main() {
-  await ensureDatabaseReady();
   const admin = await ensureFirstAdmin();
   if (admin.created && admin.password) {
     console.log(

@@ -5,7 +5,33 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-pg/client";
 import { getEnv } from "./env";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragmas?: Promise<void> };
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+/**
+ * Set on every SQLite connection as it opens. WAL lets readers run beside the single
+ * writer. synchronous must be set: better-sqlite3 is compiled with
+ * SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so a database already in WAL mode opens with NORMAL,
+ * whose last commits a power cut may undo; FULL syncs the log on every commit, so an
+ * acknowledged report survives one. foreign_keys is off in SQLite unless asked for.
+ */
+export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
+/** better-sqlite3's adapter factory, with SQLITE_PRAGMAS run on each connection it opens. */
+export function sqliteAdapter(url: string): AdapterFactory {
+  // `timeout` is better-sqlite3's busy timeout: a writer waits up to 5 s for the lock.
+  const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(SQLITE_PRAGMAS);
+      return adapter;
+    },
+  };
+}
 
 /**
  * SQLite (a file: URL) or PostgreSQL (postgresql://). The two generated clients come from
@@ -21,26 +47,10 @@ function createClient(): PrismaClient {
     const adapter = new PrismaPg({ connectionString: env.postgresUrl, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
-  // `timeout` is better-sqlite3's busy timeout: a writer waits up to 5 s for the lock.
-  const adapter = new PrismaBetterSQLite3({ url: env.databasePath!, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: sqliteAdapter(env.databasePath!) });
 }
 
 /** The one Prisma client of this process. */
 export const db: PrismaClient = (globalForPrisma.prisma ??= createClient());
 
 export const isPostgres = () => getEnv().postgresUrl !== null;
-
-/**
- * SQLite: WAL lets readers run beside the single writer, and survives restarts (it is
- * stored in the file). synchronous stays FULL: an acknowledged report must survive a power
- * cut. PostgreSQL needs nothing here.
- */
-export function ensureDatabaseReady(): Promise<void> {
-  globalForPrisma.pragmas ??= (async () => {
-    if (isPostgres()) return;
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  })();
-  return globalForPrisma.pragmas;
-}

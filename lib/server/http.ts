@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { format, messagesFor, negotiateLocale, translateIssue } from "@/lib/i18n";
 import type { Locale } from "@/lib/validation/common";
 import type { FieldErrors } from "@/lib/validation/issue-keys";
-import { ensureDatabaseReady } from "./db";
 
 export type ErrorCode =
   | "bad_request"
@@ -87,7 +86,6 @@ export function handle(run: (request: Request) => Promise<Response>) {
       return response;
     }
     try {
-      await ensureDatabaseReady();
       return await run(request);
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error, locale);

@@ -5,7 +5,6 @@ import { headers } from "next/headers";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { formDataToValues, valuesToReport, type FormValues } from "@/lib/validation/form-values";
 import { isCategory } from "@/lib/validation/report";
-import { ensureDatabaseReady } from "../db";
 import { ApiError } from "../http";
 import { enforceRateLimit } from "../rate-limit";
 import { cleanName, type FileRole, type UploadedFile } from "../request-body";
@@ -46,7 +45,6 @@ async function uploadsOf(form: FormData): Promise<UploadedFile[]> {
 export async function submitReportAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
   const values = formDataToValues(form);
   try {
-    await ensureDatabaseReady();
     await enforceRateLimit(await headers(), "submit");
     const category = form.get("category");
     if (!isCategory(category)) throw new ApiError("bad_request");

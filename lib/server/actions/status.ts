@@ -2,7 +2,6 @@
 
 import { headers } from "next/headers";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { ensureDatabaseReady } from "../db";
 import { ApiError } from "../http";
 import {
   addReporterMessage,
@@ -33,7 +32,6 @@ async function view(receipt: string): Promise<StatusView> {
 export async function lookupStatusAction(_previous: StatusState, form: FormData): Promise<StatusState> {
   const values = { receipt: String(form.get("receipt") ?? "") };
   try {
-    await ensureDatabaseReady();
     await enforceRateLimit(await headers(), "lookup");
     const { receipt } = parseOr422(lookupSchema, values);
     return { ok: true, data: await view(receipt) };
@@ -45,7 +43,6 @@ export async function lookupStatusAction(_previous: StatusState, form: FormData)
 export async function replyAction(_previous: StatusState, form: FormData): Promise<StatusState> {
   const values = { receipt: String(form.get("receipt") ?? ""), body: String(form.get("body") ?? "") };
   try {
-    await ensureDatabaseReady();
     await enforceRateLimit(await headers(), "lookup");
     const { receipt, body } = parseOr422(replySchema, values);
     await addReporterMessage(receipt, body);
