@@ -89,6 +89,8 @@ export function handle(run: (request: Request) => Promise<Response>) {
       return await run(request);
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error, locale);
+      // The client went away mid-request (its body broke off): nobody reads an answer.
+      if (request.signal?.aborted) return new Response(null, { status: 499 });
       if (isDatabaseUnavailable(error)) {
         console.error(`[api] database unavailable: ${String(error)}`);
         return errorResponse(new ApiError("unavailable", { retryAfterSec: 30 }), locale);

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
@@ -90,13 +91,12 @@ export async function enforceRateLimit(headers: Headers, scope: RateScope): Prom
   const key = createHmac("sha256", secret)
     .update(`${scope}|${window}|${clientAddress(headers)}`)
     .digest("base64url");
-  const bucket = await db.rateLimitBucket.upsert({
-    where: { key },
-    create: { key, count: 1, windowEnds },
-    update: { count: { increment: 1 } },
-    select: { count: true },
-  });
-  if (bucket.count > limit) {
+  // One statement on the request path (Prisma's upsert costs three times as much to plan).
+  const [bucket] = await db.$queryRaw<{ count: number | bigint }[]>(Prisma.sql`
+    INSERT INTO "RateLimitBucket" ("key", "count", "windowEnds") VALUES (${key}, 1, ${windowEnds})
+    ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+    RETURNING "count"`);
+  if (Number(bucket.count) > limit) {
     throw new ApiError("rate_limited", { retryAfterSec: Math.max(1, Math.ceil((windowEnds.getTime() - now) / 1000)) });
   }
 }

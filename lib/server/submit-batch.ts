@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Locale } from "@/lib/validation/options";
-import { db } from "./db";
 import { removeReportFiles, writeReportFiles } from "./evidence";
 import { ApiError, errorBody } from "./http";
 import { findReplay } from "./idempotency";
-import { insertReport, type PreparedReport, type SubmittedReport } from "./report-writer";
+import { storeReports } from "./group-commit";
+import type { PreparedReport, SubmittedReport } from "./report-writer";
 import { validateReport, withFiles } from "./submit-report";
 
 export const BATCH_MAX = 100;
@@ -56,7 +56,7 @@ async function readItem(raw: unknown, index: number, keys: Map<string, { index: 
 
 /**
  * `POST /api/v1/reports/batch`: 1–100 reports, each validated on its own; the valid ones
- * are stored in one transaction, so all of them are written or none is. A failure of the
+ * are stored in one transaction, so all of them are written or none is (group-commit.ts). A failure of the
  * whole request propagates (5xx) and the client retries with the same keys.
  */
 export async function submitBatch(body: unknown, locale: Locale): Promise<BatchResult[]> {
@@ -74,12 +74,10 @@ export async function submitBatch(body: unknown, locale: Locale): Promise<BatchR
   const stored = new Map<PreparedReport, SubmittedReport>();
   try {
     if (fresh.length > 0) {
-      await db.$transaction(async (tx) => {
-        for (const item of fresh) {
-          const idempotency = item.key ? { key: item.key, requestHash: item.requestHash } : undefined;
-          stored.set(item.prepared, await insertReport(tx, item.prepared, idempotency));
-        }
-      });
+      const bodies = await storeReports(
+        fresh.map((item) => ({ prepared: item.prepared, idempotency: item.key ? { key: item.key, requestHash: item.requestHash } : undefined })),
+      );
+      fresh.forEach((item, index) => stored.set(item.prepared, bodies[index]));
     }
   } catch (error) {
     for (const item of fresh) await removeReportFiles(item.prepared.id);

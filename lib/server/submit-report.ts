@@ -4,12 +4,12 @@ import { targetsOf } from "@/lib/targets/extract";
 import { fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { reportSchema } from "@/lib/validation/report";
-import { db } from "./db";
 import { acceptFile, rawEmailFile, removeReportFiles, writeReportFiles, type AcceptedFile } from "./evidence";
 import { ApiError } from "./http";
 import { findReplay } from "./idempotency";
 import type { UploadedFile } from "./request-body";
-import { insertReport, prepareReport, type PreparedReport, type SubmittedReport } from "./report-writer";
+import { storeReports } from "./group-commit";
+import { prepareReport, type PreparedReport, type SubmittedReport } from "./report-writer";
 
 export type { SubmittedReport } from "./report-writer";
 
@@ -61,7 +61,8 @@ export async function validateReport(input: unknown, files: AcceptedFile[]): Pro
 
 /**
  * Validates and stores one report with its files as a unit: the files are written first,
- * the rows in one transaction, and the files removed again if the transaction fails.
+ * the rows in one transaction (shared with other requests: group-commit.ts), and the files
+ * removed again if the transaction fails.
  */
 export async function submitReport(input: SubmitInput): Promise<SubmittedReport> {
   if (input.idempotencyKey) {
@@ -77,9 +78,9 @@ export async function submitReport(input: SubmitInput): Promise<SubmittedReport>
   const prepared = await validateReport(withFiles(input.report, files), files);
   await writeReportFiles(prepared.id, prepared.files);
   try {
-    return await db.$transaction((tx) =>
-      insertReport(tx, prepared, input.idempotencyKey ? { key: input.idempotencyKey, requestHash: input.requestHash } : undefined),
-    );
+    const idempotency = input.idempotencyKey ? { key: input.idempotencyKey, requestHash: input.requestHash } : undefined;
+    const [stored] = await storeReports([{ prepared, idempotency }]);
+    return stored;
   } catch (error) {
     await removeReportFiles(prepared.id);
     // A concurrent request with the same key committed first: answer as it did.
@@ -91,6 +92,8 @@ export async function submitReport(input: SubmitInput): Promise<SubmittedReport>
   }
 }
 
+/** A unique constraint refused a row: P2002 from a model query, or the driver's kind from raw SQL. */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002";
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
