@@ -22,7 +22,14 @@ const groups = [
   ["autocannon", /autocannon/],
   ["other node_modules", /node_modules/],
 ];
+/** Code bundled into the build's chunks, told apart by function name. */
+const bundled = [
+  ["SQLite statements (run, all: includes the commit's sync)", /^(run|all|columns|raw|get|iterate)$/],
+  ["validation (zod)", /_zod|zod/i],
+];
 const groupOf = (frame) => {
+  if (/\/\.next\/server\/chunks\//.test(frame.url)) return bundled.find(([, pattern]) => pattern.test(frame.functionName))?.[0] ?? "portal code and bundled libraries (.next chunks)";
+  if (/^wasm:/.test(frame.url)) return "Prisma query compiler (wasm)";
   if (!frame.url) return frame.functionName === "(garbage collector)" ? "garbage collection" : frame.functionName === "(idle)" ? "(idle)" : frame.functionName === "(program)" ? "(program: native, not JS)" : "(native)";
   return groups.find(([, pattern]) => pattern.test(frame.url))?.[0] ?? "other";
 };

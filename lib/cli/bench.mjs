@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --seconds N]`: intake throughput against the machine's limit.
+// `npm run bench [-- --seconds N] [--profile]`: intake throughput against the machine's limit.
 //
 // Every row runs in this one session on this machine, the server pinned to core 0 and the
 // load generator (autocannon, lib/bench/load.ts) to core 1:
@@ -196,6 +196,23 @@ async function firstLoad(pathname) {
   return { page: pathname, chunks: chunks.length, rawBytes: raw, gzipBytes: gzip, renderMsP50: p50, renderMsP95: p95 };
 }
 
+/**
+ * `npm run bench -- --profile`: the SQLite single-report row at concurrency 10 again, with
+ * the server under `node --cpu-prof`, and where its time went (lib/bench/profile-summary.mjs).
+ */
+async function profile() {
+  ensureBuild();
+  rmSync(work, { recursive: true, force: true });
+  const { env, file, dir } = freshSqlite("profile");
+  const profiles = path.join(dir, "profiles");
+  const server = await startPinned(["--cpu-prof", `--cpu-prof-dir=${profiles}`, ...nextArgs], env, answers("/api/v1/reports", 422));
+  await measure({ target: "sqlite", server, url: `${base}/api/v1/reports`, mode: "single", connections: 10, countReports: sqliteCounter(file) });
+  process.kill(-server.pid, "SIGTERM"); // a clean exit writes the profile
+  await new Promise((resolve) => server.on("exit", resolve));
+  const [written] = readdirSync(profiles);
+  console.log(`\nServer profile (startup and warm-up included):\n${await output(process.execPath, [path.join(root, "lib", "bench", "profile-summary.mjs"), path.join(profiles, written), "--top", "12"])}`);
+}
+
 async function main() {
   ensureBuild();
   rmSync(work, { recursive: true, force: true });
@@ -309,7 +326,7 @@ async function main() {
 }
 
 try {
-  await main();
+  await (args.includes("--profile") ? profile() : main());
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

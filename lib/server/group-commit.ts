@@ -17,22 +17,26 @@ let writing = false;
  * once they are committed, never before.
  *
  * Group commit: one transaction is written at a time; the requests that arrive meanwhile
- * wait and are written together in the next one. An idle server writes a lone request at
- * once; a busy one pays for one commit (SQLite: one sync of the log) per group instead of
- * per report, and Prisma's per-statement cost once per group (insertReports uses a fixed
- * number of statements). If a group fails, each request in it is written again on its
- * own, so that one request's failure (a duplicate idempotency key, a constraint) fails
- * only that request; with the database unreachable, all fail at once.
+ * wait and are written together in the next one. An idle server writes a lone request on
+ * the next turn of the event loop; a busy one pays for one commit (SQLite: one sync of the
+ * log) per group instead of per report, and Prisma's per-statement cost once per group
+ * (insertReports uses a fixed number of statements). If a group fails, each request in it
+ * is written again on its own, so that one request's failure (a duplicate idempotency
+ * key, a constraint) fails only that request; with the database unreachable, all fail at
+ * once.
  */
 export function storeReports(entries: Entry[]): Promise<SubmittedReport[]> {
   return new Promise((resolve, reject) => {
     queue.push({ entries, resolve, reject });
-    if (!writing) void drain();
+    if (!writing) {
+      writing = true;
+      // Start on the next turn of the event loop, so that requests already read join.
+      setImmediate(() => void drain());
+    }
   });
 }
 
 async function drain() {
-  writing = true;
   try {
     while (queue.length > 0) {
       const group: Unit[] = [];
