@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --seconds N] [--profile]`: intake throughput against the machine's limit.
+// `npm run bench [-- --seconds N] [--profile] [--only sqlite,floor] [--modes single] [--connections 10]`:
+// intake throughput against the machine's limit.
 //
 // Every row runs in this one session on this machine, the server pinned to core 0 and the
 // load generator (autocannon, lib/bench/load.ts) to core 1:
@@ -24,8 +25,12 @@ import { ensureBuild, migrate, root } from "./setup.mjs";
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const SECONDS = Number(option("--seconds", 20));
-const WARMUP_SECONDS = Number(option("--warmup", 3));
-const CONCURRENCY = [10, 50];
+const WARMUP_SECONDS = Number(option("--warmup", 5));
+const CONCURRENCY = option("--connections", "10,50").split(",").map(Number);
+const MODES = option("--modes", "single,batch").split(",");
+/** `--only sqlite,floor`: a quick partial run, printed but not written to bench/results. */
+const ONLY = args.includes("--only") ? new Set(option("--only").split(",")) : null;
+const runs = (target) => !ONLY || ONLY.has(target);
 const BATCH_SIZE = 100;
 const PORT = 3250;
 const SERVER_CORE = "0";
@@ -164,7 +169,7 @@ function freshSqlite(name) {
 
 async function intakeRows(target, server, countReports) {
   const rows = [];
-  for (const mode of ["single", "batch"]) {
+  for (const mode of MODES) {
     for (const connections of CONCURRENCY) {
       const url = `${base}/api/v1/reports${mode === "batch" ? "/batch" : ""}`;
       rows.push(await measure({ target, server, url, mode, connections, countReports }));
@@ -173,10 +178,15 @@ async function intakeRows(target, server, countReports) {
   return rows;
 }
 
-/** First-load JavaScript of a page: every script its HTML loads, gzipped (level 9), from .next/static. */
+/**
+ * First-load JavaScript of a page: every script its HTML loads, gzipped (level 9), from
+ * .next/static. Scripts marked `noModule` (Next's polyfills) are left out, as Next's own
+ * figure leaves them out: browsers that run modules never fetch them.
+ */
 async function firstLoad(pathname) {
   const html = await (await fetch(`${base}${pathname}`)).text();
-  const chunks = [...new Set([...html.matchAll(/(?:src|href)="\/_next\/static\/([^"?]+\.js)"/g)].map((m) => m[1]))];
+  const noModule = new Set([...html.matchAll(/<script[^>]*\bnoModule\b[^>]*>/gi)].map((m) => /src="\/_next\/static\/([^"?]+)"/.exec(m[0])?.[1]));
+  const chunks = [...new Set([...html.matchAll(/(?:src|href)="\/_next\/static\/([^"?]+\.js)"/g)].map((m) => m[1]))].filter((c) => !noModule.has(c));
   let raw = 0;
   let gzip = 0;
   for (const chunk of chunks) {
@@ -222,7 +232,7 @@ async function main() {
 
   console.log(`\nIntake benchmark: ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}.`);
 
-  {
+  if (runs("limit")) {
     const { env, file } = freshSqlite("limit");
     const server = await startPinned(["--conditions=react-server", ...tsx, path.join(root, "lib", "bench", "limit-server.ts")], { ...env, PORT: String(PORT) }, answers("/api/v1/reports", 422));
     try {
@@ -231,7 +241,7 @@ async function main() {
       stop(server);
     }
   }
-  {
+  if (runs("floor")) {
     const { env } = freshSqlite("floor");
     const server = await startPinned(nextArgs, { ...env, BENCH_FLOOR_ROUTE: "1" }, answers("/api/bench/floor", 201));
     try {
@@ -240,17 +250,19 @@ async function main() {
       stop(server);
     }
   }
-  {
+  if (runs("sqlite")) {
     const { env, file } = freshSqlite("sqlite");
     const server = await startPinned(nextArgs, env, answers("/api/v1/reports", 422));
     try {
       rows.push(...(await intakeRows("sqlite", server, sqliteCounter(file))));
-      page = await firstLoad("/report/crime");
+      if (!ONLY) page = await firstLoad("/report/crime");
     } finally {
       stop(server);
     }
   }
-  if (await postgresReachable(POSTGRES_SERVER)) {
+  if (!runs("postgres")) {
+    // left out of a partial run
+  } else if (await postgresReachable(POSTGRES_SERVER)) {
     const url = new URL(POSTGRES_SERVER);
     url.pathname = `/portal_bench_${process.pid}`;
     const { env } = freshSqlite("postgres");
@@ -287,6 +299,7 @@ async function main() {
       ` ${r.target.padEnd(8)} ${r.mode.padEnd(6)} ${String(r.connections).padStart(5)} ${fmt(r.reportsPerSecond).padStart(10)} ${fmt(r.requestsPerSecond).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p95, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.errors).padStart(7)} ${fmt(r.ratioToLimit, 2).padStart(7)} ${fmt(r.ratioToFloor, 2).padStart(7)} ${String(r.serverCpuPercent).padStart(9)} %`,
     );
   }
+  if (ONLY) return; // a partial run: no first-load figure, no targets, nothing written
   console.log(`\n First-load JavaScript of ${page.page}: ${(page.gzipBytes / 1000).toFixed(1)} kB gzipped (${(page.rawBytes / 1000).toFixed(1)} kB raw, ${page.chunks} scripts); server render p50 ${page.renderMsP50.toFixed(1)} ms, p95 ${page.renderMsP95.toFixed(1)} ms.`);
 
   const targets = {
