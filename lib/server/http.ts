@@ -109,8 +109,12 @@ export function handle(run: (request: Request) => Promise<Response>) {
  * PostgreSQL down or restarting), as opposed to a bug: the caller answers 503 and the
  * client may retry; nothing was written.
  */
+const UNREACHABLE_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { message?: string; code?: string; cause?: unknown } | null;
+  const e = error as { message?: string; code?: string; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  // Raw queries report the driver's failure as P2010 with its kind.
+  if (UNREACHABLE_KINDS.has(e?.meta?.driverAdapterError?.cause?.kind ?? "")) return true;
   const text = `${String(e?.message ?? error)} ${e?.code ?? ""} ${e?.cause ? String((e.cause as { message?: string }).message ?? e.cause) : ""}`;
-  return /SQLITE_BUSY|SQLITE_CANTOPEN|database is locked|unable to open database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Can't reach database|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|\bP1001\b|\bP1017\b/i.test(text);
+  return /SQLITE_BUSY|SQLITE_CANTOPEN|database is locked|unable to open database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|Server has closed the connection|Can't reach database|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|\bP1001\b|\bP1017\b/i.test(text);
 }

@@ -125,7 +125,11 @@ async function writeCounts(): Promise<void> {
       const batch = pending;
       pending = [];
       const byKey = new Map<string, Pending[]>();
-      for (const request of batch) byKey.set(request.key, [...(byKey.get(request.key) ?? []), request]);
+      for (const request of batch) {
+        const same = byKey.get(request.key);
+        if (same) same.push(request);
+        else byKey.set(request.key, [request]);
+      }
       try {
         const values = [...byKey].map(([key, requests]) => Prisma.sql`(${key}, ${requests.length}, ${requests[0].windowEnds})`);
         const rows = await db.$queryRaw<{ key: string; count: number | bigint }[]>(Prisma.sql`

@@ -71,6 +71,13 @@ export type IdempotencyClaim = { key: string; requestHash: string };
 
 const pairKey = (t: { kind: string; value: string }) => `${t.kind}\u0000${t.value}`;
 
+/** Appends to the list under `key`, creating it: linear, however long the lists grow. */
+function append<K, V>(lists: Map<K, V[]>, key: K, value: V) {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 const VALUES_PER_STATEMENT = 5000; // well under SQLite's 32,766 and PostgreSQL's 65,535 parameters
 
 /** `INSERT INTO "table" (columns) VALUES (…), (…)`, in as few statements as the parameter limit allows. */
@@ -107,7 +114,7 @@ export async function insertReports(
     const rows = await tx.$queryRaw<{ reportId: string; kind: string; value: string }[]>(
       Prisma.sql`SELECT "reportId", "kind", "value" FROM "TargetKey" WHERE ${any}`,
     );
-    for (const row of rows) storedOn.set(pairKey(row), [...(storedOn.get(pairKey(row)) ?? []), row.reportId]);
+    for (const row of rows) append(storedOn, pairKey(row), row.reportId);
   }
 
   const groupOn = new Map<string, number[]>(); // earlier reports of this group by target key
@@ -124,7 +131,7 @@ export async function insertReports(
     sameTarget.push(stored.size + inGroup.size);
     for (const id of stored) bumps.set(id, (bumps.get(id) ?? 0) + 1);
     for (const earlier of inGroup) laterSharers[earlier]++;
-    for (const t of prepared.targets) groupOn.set(pairKey(t), [...(groupOn.get(pairKey(t)) ?? []), index]);
+    for (const t of prepared.targets) append(groupOn, pairKey(t), index);
   });
 
   const bodies: SubmittedReport[] = reports.map(({ prepared: p }, index) => ({
@@ -173,7 +180,7 @@ export async function insertReports(
 
   // Open reports on the same target move up the queue, by one per new report.
   const byIncrement = new Map<number, string[]>();
-  for (const [id, increment] of bumps) byIncrement.set(increment, [...(byIncrement.get(increment) ?? []), id]);
+  for (const [id, increment] of bumps) append(byIncrement, increment, id);
   const now = new Date();
   for (const [increment, ids] of byIncrement) {
     for (let i = 0; i < ids.length; i += 500) {

@@ -8,6 +8,12 @@ describe("a form action's failure", () => {
       new Error("connect ECONNREFUSED 127.0.0.1:5432"),
       new Error("Connection terminated unexpectedly"),
       Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }),
+      // A raw query (the rate limiter, the intake writer) on a connection PostgreSQL dropped.
+      Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), {
+        code: "P2010",
+        meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } },
+      }),
+      Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } }),
     ]) {
       expect(failure(error, values)).toEqual({ ok: false, formError: "errors.unavailable", values });
     }
