@@ -333,6 +333,10 @@ async function main() {
     firstLoad: page,
     targets,
   };
+  if (SECONDS < 20) {
+    console.log("\n Not written to bench/results: its rows must run at least 20 s each.");
+    return;
+  }
   mkdirSync(path.join(root, "bench", "results"), { recursive: true });
   writeFileSync(path.join(root, "bench", "results", "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log("\n Written to bench/results/latest.json");
