@@ -5,7 +5,8 @@
 // Every row runs in this one session on this machine, the server pinned to core 0 and the
 // load generator (autocannon, lib/bench/load.ts) to core 1:
 //   limit    plain node:http + the portal's validation + raw better-sqlite3 (lib/bench/limit-server.ts)
-//   floor    a bare route handler in the portal's production build (app/api/bench/floor)
+//   floor    a bare route handler in the portal's production build (app/api/bench/floor),
+//            measured before the portal's rows and again after them (floor-2)
 //   sqlite   the portal's production build on SQLite
 //   postgres the same on a scratch PostgreSQL database (skipped when none answers)
 // each with one report per request and 100 per request, at concurrency 10 and 50, after a
@@ -241,15 +242,18 @@ async function main() {
       stop(server);
     }
   }
-  if (runs("floor")) {
-    const { env } = freshSqlite("floor");
+  // The floor moves between runs on a shared machine, so it is measured twice, before and
+  // after the portal's rows, and the ratios use the mean of the two.
+  const floorRows = async (target) => {
+    const { env } = freshSqlite(target);
     const server = await startPinned(nextArgs, { ...env, BENCH_FLOOR_ROUTE: "1" }, answers("/api/bench/floor", 201));
     try {
-      for (const connections of CONCURRENCY) rows.push(await measure({ target: "floor", server, url: `${base}/api/bench/floor`, mode: "single", connections }));
+      for (const connections of CONCURRENCY) rows.push(await measure({ target, server, url: `${base}/api/bench/floor`, mode: "single", connections }));
     } finally {
       stop(server);
     }
-  }
+  };
+  if (runs("floor")) await floorRows("floor");
   if (runs("sqlite")) {
     const { env, file } = freshSqlite("sqlite");
     const server = await startPinned(nextArgs, env, answers("/api/v1/reports", 422));
@@ -283,13 +287,20 @@ async function main() {
     console.log(`  postgres: skipped, nothing answers at ${POSTGRES_SERVER}`);
   }
 
-  // Ratios: reports/s to the limit's row of the same mode and concurrency; requests/s to the floor at the same concurrency.
+  if (runs("floor") && !ONLY) await floorRows("floor-2");
+
+  // Ratios: reports/s to the limit's row of the same mode and concurrency; requests/s to the
+  // mean of the floor's two measurements at the same concurrency.
   const find = (target, mode, connections) => rows.find((r) => r.target === target && r.mode === mode && r.connections === connections);
+  const floorRate = (connections) => {
+    const measured = rows.filter((r) => r.target.startsWith("floor") && r.connections === connections).map((r) => r.requestsPerSecond);
+    return measured.length ? measured.reduce((a, b) => a + b, 0) / measured.length : null;
+  };
   for (const row of rows) {
     const limit = find("limit", row.mode, row.connections);
-    const floor = find("floor", "single", row.connections);
+    const floor = row.mode === "single" ? floorRate(row.connections) : null;
     row.ratioToLimit = limit ? row.reportsPerSecond / limit.reportsPerSecond : null;
-    row.ratioToFloor = floor ? row.requestsPerSecond / floor.requestsPerSecond : null;
+    row.ratioToFloor = floor ? row.requestsPerSecond / floor : null;
   }
 
   const fmt = (value, digits = 0) => (value === null || value === undefined ? "—" : value.toFixed(digits));
@@ -327,7 +338,7 @@ async function main() {
       reportsPerSecond: "reports acknowledged (201, or 201 items of a batch answered 200) ÷ seconds; the database's row count is checked to hold at least as many",
       errors: "non-2xx responses + socket errors + timeouts + reports acknowledged but not stored",
       ratioToLimit: "reports/s ÷ the limit's reports/s, same mode and concurrency",
-      ratioToFloor: "requests/s ÷ the floor's requests/s, same concurrency",
+      ratioToFloor: "requests/s ÷ the mean of the floor's two measurements (before and after the portal's rows), same concurrency",
     },
     rows,
     firstLoad: page,
