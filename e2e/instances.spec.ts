@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { validSpam } from "@/lib/validation/fixtures";
@@ -11,6 +12,22 @@ import { E2E_DATA_DIR, queryOne, runDataScript } from "./support/data-layer";
  */
 const postgres = /^postgres(ql)?:/.test(process.env.E2E_DATABASE_URL ?? "");
 test.skip(!postgres, "needs the PostgreSQL end-to-end pass (E2E_DATABASE_URL)");
+
+/**
+ * fetch, sent once more if the connection it reused was closed by the server just as the
+ * request went out: Node's client keeps idle connections a little less long than the
+ * server does, but on a loaded 2-core machine its timer can fire late (seen once in CI as
+ * "other side closed"). A server that is really gone fails the second attempt too.
+ */
+async function fetch(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await globalThis.fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code !== "UND_ERR_SOCKET") throw error;
+    return globalThis.fetch(url, init);
+  }
+}
 test.describe.configure({ mode: "serial" });
 
 const PORTS = [3101, 3102];
@@ -20,6 +37,7 @@ let servers: ChildProcess[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
+  mkdirSync("test-results", { recursive: true });
   servers = PORTS.map((port) =>
     spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
       env: {
@@ -31,7 +49,8 @@ test.beforeAll(async () => {
         RATE_LIMIT_LOOKUP: `${LOOKUPS_PER_WINDOW}/600`,
         NEXT_TELEMETRY_DISABLED: "1",
       },
-      stdio: "ignore",
+      // The instances' own output, for when a test here fails: test-results/instance-PORT.log.
+      stdio: ["ignore", "ignore", openSync(path.join("test-results", `instance-${port}.log`), "a")],
     }),
   );
   for (const base of bases) {
