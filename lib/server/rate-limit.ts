@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { createBatcher, type Waiting } from "./batcher";
 import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
@@ -97,57 +98,39 @@ export async function enforceRateLimit(headers: Headers, scope: RateScope): Prom
   }
 }
 
-type Pending = { key: string; windowEnds: Date; resolve: (count: number) => void; reject: (error: unknown) => void };
-let pending: Pending[] = [];
-let counting = false;
+type Count = { key: string; windowEnds: Date };
 
 /**
  * Counts one request in its bucket and resolves with the bucket's count including it.
  * The requests that arrive while one count is being written are counted together in the
- * next: one multi-row upsert adds each bucket's number of requests and returns its new
- * total, from which each request gets its own count, exactly as if they had been counted
- * one by one (so the limit holds across instances as before), for one statement and one
- * commit instead of one per request.
+ * next (batcher.ts): one multi-row upsert adds each bucket's number of requests and
+ * returns its new total, from which each request gets its own count, exactly as if they
+ * had been counted one by one (so the limit holds across instances as before), for one
+ * statement and one commit instead of one per request.
  */
-export function countRequest(key: string, windowEnds: Date): Promise<number> {
-  return new Promise((resolve, reject) => {
-    pending.push({ key, windowEnds, resolve, reject });
-    if (!counting) {
-      counting = true;
-      setImmediate(() => void writeCounts());
-    }
-  });
-}
+export const countRequest = (key: string, windowEnds: Date): Promise<number> => countBatched({ key, windowEnds });
 
-async function writeCounts(): Promise<void> {
-  try {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      const byKey = new Map<string, Pending[]>();
-      for (const request of batch) {
-        const same = byKey.get(request.key);
-        if (same) same.push(request);
-        else byKey.set(request.key, [request]);
-      }
-      try {
-        const values = [...byKey].map(([key, requests]) => Prisma.sql`(${key}, ${requests.length}, ${requests[0].windowEnds})`);
-        const rows = await db.$queryRaw<{ key: string; count: number | bigint }[]>(Prisma.sql`
-          INSERT INTO "RateLimitBucket" ("key", "count", "windowEnds") VALUES ${Prisma.join(values)}
-          ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimitBucket"."count" + excluded."count"
-          RETURNING "key", "count"`);
-        for (const row of rows) {
-          const requests = byKey.get(row.key)!;
-          const first = Number(row.count) - requests.length + 1;
-          requests.forEach((request, i) => request.resolve(first + i));
-          byKey.delete(row.key);
-        }
-        for (const requests of byKey.values()) for (const request of requests) request.reject(new Error("rate limit bucket not returned"));
-      } catch (error) {
-        for (const request of batch) request.reject(error);
-      }
-    }
-  } finally {
-    counting = false;
+const countBatched = createBatcher<Count, number>(async (batch) => {
+  const byKey = new Map<string, Waiting<Count, number>[]>();
+  for (const request of batch) {
+    const same = byKey.get(request.item.key);
+    if (same) same.push(request);
+    else byKey.set(request.item.key, [request]);
   }
-}
+  try {
+    const values = [...byKey].map(([key, requests]) => Prisma.sql`(${key}, ${requests.length}, ${requests[0].item.windowEnds})`);
+    const rows = await db.$queryRaw<{ key: string; count: number | bigint }[]>(Prisma.sql`
+      INSERT INTO "RateLimitBucket" ("key", "count", "windowEnds") VALUES ${Prisma.join(values)}
+      ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimitBucket"."count" + excluded."count"
+      RETURNING "key", "count"`);
+    for (const row of rows) {
+      const requests = byKey.get(row.key)!;
+      const first = Number(row.count) - requests.length + 1;
+      requests.forEach((request, i) => request.resolve(first + i));
+      byKey.delete(row.key);
+    }
+    for (const requests of byKey.values()) for (const request of requests) request.reject(new Error("rate limit bucket not returned"));
+  } catch (error) {
+    for (const request of batch) request.reject(error);
+  }
+});
