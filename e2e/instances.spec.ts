@@ -39,9 +39,10 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   mkdirSync("test-results", { recursive: true });
   servers = PORTS.map((port) =>
-    spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    spawn(process.execPath, [path.join("lib", "cli", "server.mjs")], {
       env: {
         ...process.env,
+        PORT: String(port),
         DATABASE_URL: process.env.E2E_DATABASE_URL,
         EVIDENCE_DIR: path.join(E2E_DATA_DIR, "evidence"),
         SECRET_FILE: path.join(E2E_DATA_DIR, "app-secret"),

@@ -27,10 +27,10 @@ export async function addStaff(dir, { id, email, role, password }) {
   db.close();
 }
 
-/** Starts `next start` on the built app and waits until it answers. */
+/** Starts the portal's server (lib/cli/server.mjs) on the built app and waits until it answers. */
 export async function startServer(env, port) {
-  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-    { cwd: root, env, stdio: "ignore" });
+  const server = spawn(process.execPath, [path.join(root, "lib", "cli", "server.mjs")],
+    { cwd: root, env: { ...env, PORT: String(port) }, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (await fetch(`${base}/api/v1/categories`).then((r) => r.ok, () => false)) break;

@@ -31,7 +31,8 @@ if (process.env.E2E_DATABASE_URL) await recreatePostgresDatabase(process.env.E2E
 migrate(env);
 runTs(path.join("lib", "cli", "prepare.ts"), env);
 
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+env.PORT = port;
+const server = spawn(process.execPath, [path.join(root, "lib", "cli", "server.mjs")], {
   cwd: root,
   env,
   stdio: "inherit",

@@ -16,15 +16,15 @@ const port = process.env.PORT ?? "3000";
 console.log(`• Serving the portal on http://localhost:${port}`);
 const server = spawn(
   process.execPath,
-  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
+  [path.join(root, "lib", "cli", "server.mjs")],
   {
     cwd: root,
     stdio: "inherit",
     // next-auth builds its URLs from NEXTAUTH_URL; a deployment behind a proxy sets its own.
-    env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
   },
 );
-// On SIGTERM, Next stops accepting connections and finishes the requests in flight. A
+// On SIGTERM, the server stops accepting connections and finishes the requests in flight. A
 // request that hangs must not hold the shutdown: after SHUTDOWN_GRACE_MS (default 14 s, so
 // that an orchestrator's 15 s deadline is met) the server is killed.
 const grace = Number(process.env.SHUTDOWN_GRACE_MS ?? 14_000);

@@ -48,11 +48,11 @@ export function prepare(s: Scratch): string {
   return run(["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "prepare.ts")], s.env);
 }
 
-/** `next start` on the built app (the tests need `npm run build` first; `npm test` does it). */
+/** The portal's server (lib/cli/server.mjs) on the built app (the tests need `npm run build` first; `npm test` does it). */
 export async function startServer(s: Scratch, entry: "next" | "npm-start" = "next"): Promise<ChildProcess> {
   const args =
     entry === "next"
-      ? [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(s.port)]
+      ? [path.join(root, "lib", "cli", "server.mjs")]
       : [path.join(root, "lib", "cli", "start.mjs")];
   // A server left over from an aborted run would answer instead of ours: refuse to start.
   if (await fetch(`${s.base}/api/v1/categories`).then(() => true, () => false)) throw new Error(`port ${s.port} is already in use`);

@@ -36,14 +36,13 @@ async function secretFor(day: string): Promise<string> {
 }
 
 /**
- * The client as the last proxy saw it. Next.js fills X-Forwarded-For with the socket
- * address when the header is absent; behind a reverse proxy the rightmost entry is the one
- * that proxy appended. The address is used only inside the HMAC below, never stored.
+ * The client's address. The portal's server (lib/cli/server.mjs) replaces X-Forwarded-For
+ * on every request with the one address it trusts (the TCP peer, or the entry that the
+ * TRUSTED_PROXY_HOPS-th proxy appended), so whatever a client wrote there never reaches
+ * this point. The address is used only inside the HMAC below, never stored.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").pop()?.trim();
-  return last || headers.get("x-real-ip") || "unknown";
+  return headers.get("x-forwarded-for")?.split(",").pop()?.trim() || "unknown";
 }
 
 /** The bucket key of one identity (a client address, an account) in one window. */

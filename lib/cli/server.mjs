@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The portal's HTTP server: Next's production request handler under our own node:http
+// server, so that the portal, not the client, decides who the client is.
+//
+// Next's own server fills X-Forwarded-For from the socket only when the request has none,
+// so a client that writes the header itself picks its own address and escapes every rate
+// limit. Here the header is always replaced by the one address we trust:
+//   TRUSTED_PROXY_HOPS=0 (default): the TCP peer; whatever the client sent is dropped;
+//   TRUSTED_PROXY_HOPS=N: N reverse proxies in front each append the address they saw, so
+//     the client is the N-th entry from the right; entries left of it are the client's own
+//     words and are ignored.
+// Served by `npm start` (start.mjs), the end-to-end tests and the fault tests alike.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
+const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+  console.error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not ${JSON.stringify(process.env.TRUSTED_PROXY_HOPS)}`);
+  process.exit(1);
+}
+
+/** Headers by which a client could claim another address, host or scheme. */
+const PROXY_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+
+/** The client's address, by the rule above. Exported for its unit test. */
+export function clientOf(socketAddress, forwardedFor, trustedHops) {
+  const peer = (socketAddress ?? "").replace(/^::ffff:/, "") || "unknown";
+  if (trustedHops === 0) return peer;
+  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  // Fewer entries than proxies means a proxy did not append: the leftmost is then the
+  // nearest thing to the client that a proxy wrote, never a value the client chose alone.
+  const chosen = entries.length >= trustedHops ? entries[entries.length - trustedHops] : entries[0];
+  return /^[0-9a-fA-F:.]{2,45}$/.test(chosen ?? "") ? chosen.replace(/^::ffff:/, "") : peer;
+}
+
+export function rewriteProxyHeaders(req, trustedHops) {
+  const client = clientOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
+  if (trustedHops === 0) for (const name of PROXY_HEADERS) delete req.headers[name];
+  req.headers["x-forwarded-for"] = client;
+}
+
+async function main() {
+  const app = next({ dev: false, dir: root, port, hostname: "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    rewriteProxyHeaders(req, hops);
+    handle(req, res);
+  });
+  // A client that sends its headers a byte at a time must not hold a connection for long.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 300_000; // a 27 MB form upload on a slow phone link
+  server.keepAliveTimeout = 5_000;
+  server.listen(port, hostname, () => console.log(`• Ready on http://localhost:${port}`));
+
+  // SIGTERM: stop accepting, let requests in flight finish (the API answers late arrivals
+  // on kept-alive connections with 503 and Connection: close, lib/server/http.ts), close
+  // idle connections as they appear, and exit when the last one is gone.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    globalThis.portalShuttingDown = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
