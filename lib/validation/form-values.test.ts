@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formDataToValues, valuesToReport } from "./form-values";
+import { ForbiddenFormNameError, formDataToValues, isFieldPath, valuesToReport } from "./form-values";
+import { FIELDS } from "@/lib/categories/fields";
 import { reportSchema } from "./report";
 
 function form(entries: Record<string, string>): FormData {
@@ -34,6 +35,7 @@ describe("web form values", () => {
         ongoingDanger: "false",
         goodFaith: "on",
       }),
+      "crime",
     );
     const report = valuesToReport(values, "crime");
     expect(report).toMatchObject({
@@ -58,7 +60,7 @@ describe("web form values", () => {
   });
 
   it("keep repeated URL rows in order and skip empty ones", () => {
-    const values = formDataToValues(form({ "urls.1": "https://b.example", "urls.0": "https://a.example", "urls.2": " " }));
+    const values = formDataToValues(form({ category: "harmful-info", "urls.1": "https://b.example", "urls.0": "https://a.example", "urls.2": " " }), "harmful-info");
     expect(valuesToReport(values, "harmful-info").urls).toEqual(["https://a.example", "https://b.example"]);
   });
 
@@ -66,5 +68,48 @@ describe("web form values", () => {
     const report = valuesToReport({ urls: ["https://a.example", ""], tz: "-05:00", firstSeenAt: "2026-11-01T08:00" }, "harmful-info");
     expect(report.urls).toEqual(["https://a.example"]);
     expect(report.firstSeenAt).toBe("2026-11-01T08:00:00-05:00");
+  });
+
+  // Issue #11: one anonymous post with these names once took the whole portal down.
+  it.each(["__proto__.x", "constructor.prototype.x", "contact.__proto__.polluted", "transactions.0.constructor", "prototype"])(
+    "refuse the post when a name reaches for a prototype: %s",
+    (name) => {
+      expect(() => formDataToValues(form({ category: "spam", [name]: "1" }), "spam")).toThrow(ForbiddenFormNameError);
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it("keep only the category's own field paths, with rows below the array's maximum", () => {
+    const values = formDataToValues(
+      form({
+        category: "crime",
+        description: "kept",
+        "contact.email": "a@example.org",
+        "transactions.19.amount": "5",
+        "transactions.20.amount": "dropped: past the 20-row maximum",
+        "transactions.x.amount": "dropped: not a row number",
+        "nosuchfield": "dropped",
+        "description.deeper": "dropped: a text has no fields",
+        "urls.0": "dropped: urls belong to harmful-info",
+      }),
+      "crime",
+    );
+    expect(values).toEqual({
+      category: "crime",
+      description: "kept",
+      contact: { email: "a@example.org" },
+      transactions: { "19": { amount: "5" } },
+    });
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+  });
+
+  it("know every path of every category's field tree", () => {
+    expect(isFieldPath(FIELDS["harmful-info"], ["urls", "9"])).toBe(true);
+    expect(isFieldPath(FIELDS["harmful-info"], ["urls", "10"])).toBe(false);
+    expect(isFieldPath(FIELDS["harmful-info"], ["urls", "0", "url"])).toBe(false);
+    expect(isFieldPath(FIELDS.crime, ["amountLost", "value"])).toBe(true);
+    expect(isFieldPath(FIELDS.crime, ["amountLost"])).toBe(false);
+    expect(isFieldPath(FIELDS.spam, ["callDetails", "durationSec"])).toBe(true);
   });
 });

@@ -12,16 +12,66 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const OFFSET = /^[+-]\d{2}:\d{2}$/;
 export const DEFAULT_OFFSET = "+08:00";
 
-/** The string fields of a submitted form, nested by their dotted names. Files are skipped. */
-export function formDataToValues(form: FormData): FormValues {
+/** Names that would reach an object's prototype instead of its own properties. */
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+/** Form names that are not answers: the category, the form's UTC offset, its one-time key. */
+const CONTROL_NAMES = new Set(["category", "tz", "submissionKey"]);
+
+/** A form name that could reach an object's prototype: the whole post is refused. */
+export class ForbiddenFormNameError extends Error {
+  constructor() {
+    super("forbidden form field name");
+  }
+}
+
+/**
+ * Whether a dotted name is a path of the category's field tree: field names, and after an
+ * array a row number below the array's maximum ("transactions.3.amount", "urls.0").
+ */
+export function isFieldPath(fields: readonly FieldSpec[], parts: readonly string[]): boolean {
+  let level: readonly FieldSpec[] | undefined = fields;
+  for (let i = 0; i < parts.length; i++) {
+    const spec: FieldSpec | undefined = level?.find((f) => f.name === parts[i]);
+    if (!spec) return false;
+    if (spec.type === "object") {
+      level = spec.fields;
+      continue;
+    }
+    if (spec.type !== "array") return i === parts.length - 1;
+    const row = parts[i + 1];
+    if (row === undefined || !/^\d{1,3}$/.test(row) || Number(row) >= (spec.max ?? 100)) return false;
+    i++;
+    const itemFields = spec.fields ?? [];
+    if (itemFields.length === 1 && itemFields[0].name === "url") return i === parts.length - 1;
+    level = itemFields;
+  }
+  return false;
+}
+
+/**
+ * The string fields of a submitted form, nested by their dotted names. Files are skipped,
+ * and so is every name that is not a field of the category: the values that come back are
+ * built only from the category's own field tree, so no name can reach an object's
+ * prototype. A name with a prototype segment is an attack, and the post is refused.
+ */
+export function formDataToValues(form: FormData, category: Category): FormValues {
+  const fields = FIELDS[category];
   const root: Record<string, unknown> = {};
   for (const [name, value] of form.entries()) {
-    if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
+    if (name.startsWith("$ACTION")) continue;
     const parts = name.split(".");
+    if (parts.some((part) => FORBIDDEN_SEGMENTS.has(part))) throw new ForbiddenFormNameError();
+    if (typeof value !== "string") continue;
+    if (CONTROL_NAMES.has(name)) {
+      root[name] = value;
+      continue;
+    }
+    if (!isFieldPath(fields, parts)) continue;
     let node = root;
     for (const part of parts.slice(0, -1)) {
-      node[part] ??= {};
-      node = node[part] as Record<string, unknown>;
+      const next = Object.hasOwn(node, part) ? node[part] : undefined;
+      if (typeof next === "object" && next !== null) node = next as Record<string, unknown>;
+      else node = node[part] = {};
     }
     node[parts[parts.length - 1]] = value;
   }

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { headers } from "next/headers";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { formDataToValues, valuesToReport, type FormValues } from "@/lib/validation/form-values";
+import { ForbiddenFormNameError, formDataToValues, valuesToReport, type FormValues } from "@/lib/validation/form-values";
 import { isCategory } from "@/lib/validation/report";
 import { ApiError } from "../http";
 import { enforceRateLimit } from "../rate-limit";
@@ -43,11 +43,13 @@ async function uploadsOf(form: FormData): Promise<UploadedFile[]> {
  * submission key makes a double submit return the first receipt instead of a second report.
  */
 export async function submitReportAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
-  const values = formDataToValues(form);
+  const category = form.get("category");
+  let values: FormValues | undefined;
   try {
-    await enforceRateLimit(await headers(), "submit");
-    const category = form.get("category");
     if (!isCategory(category)) throw new ApiError("bad_request");
+    // Before the rate limit, so that a refused post still comes back with its answers.
+    values = formDataToValues(form, category);
+    await enforceRateLimit(await headers(), "submit");
     const files = await uploadsOf(form);
     const report = valuesToReport(values, category);
     const submissionKey = form.get("submissionKey");
@@ -71,6 +73,6 @@ export async function submitReportAction(_previous: ReportFormState, form: FormD
       },
     };
   } catch (error) {
-    return failure(error, values);
+    return failure(error instanceof ForbiddenFormNameError ? new ApiError("bad_request") : error, values);
   }
 }
