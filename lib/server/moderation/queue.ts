@@ -29,13 +29,26 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-type Cursor = { s: number; d: number; t: number; at: string; id: string };
+/**
+ * The keyset cursor: the sort values of the last row shown. It comes back from the URL, so
+ * it is parsed like any other input: a crafted one (wrong types, huge numbers, an invalid
+ * date, extra keys) is ignored and the first page is shown, never passed to the query.
+ */
+const cursorSchema = z.strictObject({
+  s: z.number().int().min(0).max(100),
+  d: z.number().int().min(0).max(10_000_000),
+  t: z.number().int().min(0).max(1_000_000_000),
+  at: z.iso.datetime(),
+  id: z.string().regex(/^[0-9a-f-]{36}$/),
+});
+type Cursor = z.infer<typeof cursorSchema>;
 
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decode(value: string | undefined): Cursor | undefined {
+export function decodeCursor(value: string | undefined): Cursor | undefined {
   if (!value) return undefined;
   try {
-    return JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -103,7 +116,7 @@ export function queueWhere(f: QueueFilters, userId: string, now = new Date()): P
 
 export async function listQueue(f: QueueFilters, userId: string) {
   const rows = await db.report.findMany({
-    where: { AND: [queueWhere(f, userId), afterCursor(f.sort, decode(f.after))] },
+    where: { AND: [queueWhere(f, userId), afterCursor(f.sort, decodeCursor(f.after))] },
     orderBy: ORDER[f.sort],
     take: PAGE_SIZE + 1,
     select: {
