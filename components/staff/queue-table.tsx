@@ -39,7 +39,10 @@ export async function QueueTable({ rows, userId, locale }: { rows: Row[]; userId
                 <td className={left < 0 ? "overdue" : undefined}>
                   {left < 0 ? t("queue.overdueBy", { time: shortDuration(left, locale) }) : t("queue.dueIn", { time: shortDuration(left, locale) })}
                 </td>
-                <td>{row.severity >= 2 ? <strong className="urgent">{t("queue.urgent")}</strong> : t("queue.normal")}</td>
+                <td>
+                  {row.severity >= 2 ? <strong className="urgent">{t("queue.urgent")}</strong> : t("queue.normal")}
+                  {row.partner && <div className="badge">{t("queue.trustedFlagger", { name: row.partner.name })}</div>}
+                </td>
                 <td>{holder ? (row.claimedById === userId ? t("queue.mine") : holder) : "—"}</td>
                 <td>{row.targetCount}</td>
               </tr>

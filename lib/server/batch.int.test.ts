@@ -1,12 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/reports/batch/route";
+import { createPartner } from "@/lib/server/admin/partners";
 import { db } from "@/lib/server/db";
 import { SAMPLE_EML, validCrime, validHarmfulInfo, validSpam } from "@/lib/validation/fixtures";
 import { failReportInsert } from "./testing/faults";
 import { jsonRequest, snapshot } from "./testing/requests";
 
+let key = "";
+beforeAll(async () => {
+  key = (await createPartner({ name: "Batch test partner" }, null)).key;
+});
+
 const batch = (reports: unknown, headers: Record<string, string> = {}) =>
-  POST(jsonRequest("/api/v1/reports/batch", reports === undefined ? "" : { reports }, { "accept-language": "en", ...headers }));
+  POST(jsonRequest("/api/v1/reports/batch", reports === undefined ? "" : { reports }, { "accept-language": "en", authorization: `Bearer ${key}`, ...headers }));
 
 describe("POST /api/v1/reports/batch", () => {
   it("validates each item on its own and answers in input order", async () => {
@@ -30,7 +36,9 @@ describe("POST /api/v1/reports/batch", () => {
     expect((await batch([])).status).toBe(422);
     expect((await batch(Array.from({ length: 101 }, validSpam))).status).toBe(422);
     expect((await batch(undefined)).status).toBe(400);
-    const form = await POST(jsonRequest("/api/v1/reports/batch", "reports=1", { "content-type": "application/x-www-form-urlencoded" }));
+    const form = await POST(
+      jsonRequest("/api/v1/reports/batch", "reports=1", { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${key}` }),
+    );
     expect(form.status).toBe(415);
   });
 

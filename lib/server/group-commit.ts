@@ -4,7 +4,8 @@ import { db } from "./db";
 import { isDatabaseUnavailable } from "./http";
 import { insertReports, type IdempotencyClaim, type PreparedReport, type SubmittedReport } from "./report-writer";
 
-export type Entry = { prepared: PreparedReport; idempotency?: IdempotencyClaim };
+/** A report to store; `partnerId` marks it as sent by that trusted flagger. */
+export type Entry = { prepared: PreparedReport; idempotency?: IdempotencyClaim; partnerId?: string };
 type Unit = Waiting<Entry[], SubmittedReport[]>;
 
 /** A group stops taking requests at this many reports (five full batches). */

@@ -18,6 +18,9 @@ export type BatchResult = {
   error?: ReturnType<typeof errorBody>["error"];
 };
 
+/** The trusted flagger sending the batch (partners.ts). */
+export type BatchPartner = { id: string };
+
 type Item =
   | { kind: "new"; prepared: PreparedReport; key?: string; requestHash: string }
   | { kind: "done"; result: SubmittedReport }
@@ -28,8 +31,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** One item: its own validation, its own idempotency key, never another item's outcome. */
-async function readItem(raw: unknown, index: number, keys: Map<string, { index: number; hash: string }>): Promise<Item> {
+/**
+ * One item: its own validation, its own idempotency key, never another item's outcome.
+ * Stored keys are scoped to the partner, so that one partner's key can neither replay nor
+ * block another partner's report, nor a report sent to the single-report endpoint.
+ */
+async function readItem(raw: unknown, index: number, keys: Map<string, { index: number; hash: string }>, partner: BatchPartner): Promise<Item> {
   if (!isRecord(raw)) return { kind: "failed", error: new ApiError("validation", { fields: { "": ["invalid_type"] } }) };
   const { idempotencyKey, ...report } = raw;
   if (idempotencyKey !== undefined && (typeof idempotencyKey !== "string" || !/^[\x21-\x7e]{1,64}$/.test(idempotencyKey))) {
@@ -44,10 +51,12 @@ async function readItem(raw: unknown, index: number, keys: Map<string, { index: 
         return { kind: "same-as", index: earlier.index };
       }
       keys.set(idempotencyKey, { index, hash: requestHash });
-      const replay = await findReplay(idempotencyKey, requestHash);
+      const scoped = `partner:${partner.id}:${idempotencyKey}`;
+      const replay = await findReplay(scoped, requestHash);
       if (replay) return { kind: "done", result: replay as SubmittedReport };
+      return { kind: "new", prepared: await validateReport(withFiles(report, []), []), key: scoped, requestHash };
     }
-    return { kind: "new", prepared: await validateReport(withFiles(report, []), []), key: idempotencyKey, requestHash };
+    return { kind: "new", prepared: await validateReport(withFiles(report, []), []), requestHash };
   } catch (error) {
     if (error instanceof ApiError) return { kind: "failed", error };
     throw error;
@@ -57,9 +66,11 @@ async function readItem(raw: unknown, index: number, keys: Map<string, { index: 
 /**
  * `POST /api/v1/reports/batch`: 1–100 reports, each validated on its own; the valid ones
  * are stored in one transaction, so all of them are written or none is (group-commit.ts). A failure of the
- * whole request propagates (5xx) and the client retries with the same keys.
+ * whole request propagates (5xx) and the client retries with the same keys. The reports
+ * are marked as the partner's, which raises their priority (report-writer.ts). Returns the
+ * results in input order and how many reports were newly stored (replays not included).
  */
-export async function submitBatch(body: unknown, locale: Locale): Promise<BatchResult[]> {
+export async function submitBatch(body: unknown, locale: Locale, partner: BatchPartner): Promise<{ results: BatchResult[]; stored: number }> {
   const reports = isRecord(body) ? body.reports : undefined;
   if (!Array.isArray(reports)) throw new ApiError("validation", { fields: { reports: ["required"] } });
   if (reports.length === 0) throw new ApiError("validation", { fields: { reports: ["too_few:1"] } });
@@ -67,7 +78,7 @@ export async function submitBatch(body: unknown, locale: Locale): Promise<BatchR
 
   const keys = new Map<string, { index: number; hash: string }>();
   const items: Item[] = [];
-  for (const [index, raw] of reports.entries()) items.push(await readItem(raw, index, keys));
+  for (const [index, raw] of reports.entries()) items.push(await readItem(raw, index, keys, partner));
 
   const fresh = items.flatMap((item) => (item.kind === "new" ? [item] : []));
   for (const item of fresh) await writeReportFiles(item.prepared.id, item.prepared.files);
@@ -75,7 +86,11 @@ export async function submitBatch(body: unknown, locale: Locale): Promise<BatchR
   try {
     if (fresh.length > 0) {
       const bodies = await storeReports(
-        fresh.map((item) => ({ prepared: item.prepared, idempotency: item.key ? { key: item.key, requestHash: item.requestHash } : undefined })),
+        fresh.map((item) => ({
+          prepared: item.prepared,
+          idempotency: item.key ? { key: item.key, requestHash: item.requestHash } : undefined,
+          partnerId: partner.id,
+        })),
       );
       fresh.forEach((item, index) => stored.set(item.prepared, bodies[index]));
     }
@@ -98,5 +113,5 @@ export async function submitBatch(body: unknown, locale: Locale): Promise<BatchR
         return { status: 422, error: errorBody(item.error, locale).error };
     }
   };
-  return items.map((item, index) => ({ ...outcome(item), index }));
+  return { results: items.map((item, index) => ({ ...outcome(item), index })), stored: fresh.length };
 }

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
+import { PartnerAdminError, revokePartner } from "../admin/partners";
 import { createStaff, newStaffSchema, resetPassword, ROLES, setActive, setRole, StaffAdminError, type Role } from "../admin/staff";
 import { requireAdmin } from "../auth/require-staff";
 
@@ -59,4 +60,16 @@ export async function setActiveAction(form: FormData): Promise<void> {
   const actor = await requireAdmin();
   const active = form.get("active") === "true";
   await onAccount(() => setActive(String(form.get("userId") ?? ""), active, actor), active ? "reactivated" : "deactivated");
+}
+
+/** Revokes a partner's batch API key; the confirmation step is the page itself (/admin/partners?confirm=ID). */
+export async function revokePartnerAction(form: FormData): Promise<void> {
+  const actor = await requireAdmin();
+  try {
+    await revokePartner(String(form.get("partnerId") ?? ""), actor);
+  } catch (error) {
+    if (error instanceof PartnerAdminError) redirect(`/admin/partners?error=${error.code}`);
+    throw error;
+  }
+  redirect("/admin/partners?done=revoked");
 }

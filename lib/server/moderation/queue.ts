@@ -133,6 +133,7 @@ export async function listQueue(f: QueueFilters, userId: string) {
       claimedById: true,
       claimExpiresAt: true,
       claimedBy: { select: { name: true } },
+      partner: { select: { name: true } },
     },
   });
   const page = rows.slice(0, PAGE_SIZE);

@@ -14,6 +14,7 @@ export async function getReportForStaff(id: string) {
       claimedBy: { select: { id: true, name: true } },
       duplicateOf: { select: { id: true, status: true } },
       forwardedTo: true,
+      partner: { select: { name: true } },
     },
   });
   if (!report) return null;

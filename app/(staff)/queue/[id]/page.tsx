@@ -69,6 +69,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <h2 id="priority-heading">{t("review.priority")}</h2>
             <ol>
               <li>{t("review.severity")}: {report.severity >= 2 ? t("review.severityHigh") : t("review.severityNormal")}</li>
+              {report.partner && <li>{t("review.trustedFlaggerLine", { name: report.partner.name })}</li>}
               <li className={left < 0 ? "overdue" : undefined}>{t("review.slaLine", { date: when(report.expectedBy), left: leftText })}</li>
               <li>{t("review.sharedLine", { count: report.targetCount })}</li>
             </ol>

@@ -56,6 +56,9 @@ export const feedback = {
   },
   errors: {
     bad_request: "The request could not be read. Check that it is valid JSON or multipart form data.",
+    unauthorized:
+      "This endpoint needs a partner API key, sent as the header \"Authorization: Bearer <key>\". The portal's administrators issue keys.",
+    forbidden: "This partner API key has been revoked. Ask the portal's administrators for a new one.",
     too_large: "The request is too large. Each file can be at most 10 MB and all files together 25 MB.",
     unsupported_media_type:
       "This type of content is not accepted. Send a PNG, JPEG, WebP, PDF, plain-text or .eml file.",

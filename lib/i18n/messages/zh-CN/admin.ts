@@ -1,12 +1,13 @@
 import type { Messages } from "../types";
 
 /** 管理：统计、工作人员账户、审计日志和公开的透明度报告。 */
-export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAdmin" | "auditAdmin" | "transparency"> = {
+export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAdmin" | "partnersAdmin" | "auditAdmin" | "transparency"> = {
   adminNav: {
     label: "管理",
     stats: "统计",
     staff: "工作人员",
     audit: "审计日志",
+    partners: "合作方密钥",
     queue: "审核队列",
   },
   forbidden: {
@@ -142,6 +143,33 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
       not_found: "此账户已不存在。",
       self: "不能停用您自己的账户，请联系其他管理员。",
       busy: "同一时刻有另一项账户变更，请重试。",
+    },
+  },
+  partnersAdmin: {
+    title: "合作方 API 密钥",
+    intro: "可信合作方使用各自的密钥向 POST /api/v1/reports/batch 批量提交举报，每次最多 100 件。其举报在队列中标为来自可信举报方（欧盟《数字服务法》第 22 条），排在普通举报之前。",
+    howToCreate: "密钥在服务器上用 npm run partner -- create --name \"合作方名称\" 生成，只显示这一次；平台只保存其哈希值。吊销在该密钥的下一次请求时生效，且无法撤销。",
+    keysTitle: "密钥",
+    usageTitle: "每日用量",
+    usageIntro: "最近 {days} 天（北京时间）每个密钥的请求数及其保存的举报数。",
+    columns: { name: "合作方", key: "密钥开头", limit: "频率限制", created: "创建时间", lastUsed: "最近使用", status: "状态", actions: "操作", total: "累计" },
+    limitDefault: "默认（RATE_LIMIT_BATCH）",
+    limit: "每 {seconds} 秒 {count} 次请求",
+    never: "从未使用",
+    active: "有效",
+    revoked: "已于 {date} 吊销",
+    usage: "{requests} 次请求，{reports} 件举报",
+    noUse: "—",
+    empty: "尚无合作方密钥。",
+    revoke: "吊销",
+    confirmTitle: "吊销 {name} 的密钥？",
+    confirmBody: "自下一次请求起，该密钥将收到 403，不会保存任何内容。此操作无法撤销：合作方需要新的密钥。",
+    confirm: "吊销密钥",
+    cancel: "取消",
+    done: { revoked: "密钥已吊销，其下一次请求将收到 403。" },
+    errors: {
+      not_found: "该合作方已不存在。",
+      already_revoked: "该密钥已被吊销。",
     },
   },
   auditAdmin: {

@@ -56,6 +56,8 @@ export const feedback = {
   },
   errors: {
     bad_request: "无法读取请求，请确认内容是有效的 JSON 或 multipart 表单。",
+    unauthorized: "此接口需要合作方 API 密钥，请以请求头 “Authorization: Bearer <密钥>” 发送。密钥由平台管理员发放。",
+    forbidden: "该合作方 API 密钥已被吊销，请向平台管理员申请新密钥。",
     too_large: "请求过大：单个文件不超过 10 MB，所有文件合计不超过 25 MB。",
     unsupported_media_type: "不接受此类内容，请上传 PNG、JPEG、WebP、PDF、纯文本或 .eml 文件。",
     validation: "部分内容需要修改，请查看各项旁的提示。",
