@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "**/node_modules/**"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "**/*.sec.test.ts", "**/node_modules/**"] },
       },
       {
         extends: true,
@@ -36,6 +36,18 @@ export default defineConfig({
           include: ["lib/reliability/**/*.rel.test.ts"],
           fileParallelism: false,
           testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Attacks replayed against the production build: `npm run test:security`.
+        extends: true,
+        test: {
+          name: "security",
+          include: ["lib/security/**/*.sec.test.ts"],
+          globalSetup: ["lib/security/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -13,13 +13,14 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { log, logConsoleAsJson } from "../server/logger.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-  console.error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not ${JSON.stringify(process.env.TRUSTED_PROXY_HOPS)}`);
+  console.error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not ${JSON.stringify(process.env.TRUSTED_PROXY_HOPS)}.`);
   process.exit(1);
 }
 
@@ -47,6 +48,8 @@ export function rewriteProxyHeaders(req, trustedHops) {
 }
 
 async function main() {
+  // Next's own messages too: one JSON object per line, errors without their data.
+  logConsoleAsJson();
   const app = next({ dev: false, dir: root, port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -59,7 +62,7 @@ async function main() {
   server.headersTimeout = 20_000;
   server.requestTimeout = 300_000; // a 27 MB form upload on a slow phone link
   server.keepAliveTimeout = 5_000;
-  server.listen(port, hostname, () => console.log(`• Ready on http://localhost:${port}`));
+  server.listen(port, hostname, () => log.info({ port, trustedProxyHops: hops }, "ready"));
 
   // SIGTERM: stop accepting, let requests in flight finish (the API answers late arrivals
   // on kept-alive connections with 503 and Connection: close, lib/server/http.ts), close

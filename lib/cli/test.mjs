@@ -3,7 +3,8 @@
 //   1. vitest: unit tests, and the integration tests on SQLite;
 //   2. the integration tests again on PostgreSQL, each file in its own scratch database;
 //   3. the reliability tests, short form (lib/reliability);
-//   4. Playwright end to end on SQLite, then on a scratch PostgreSQL database.
+//   4. the security tests: attacks replayed against the production build (lib/security);
+//   5. Playwright end to end on SQLite, then on a scratch PostgreSQL database.
 // PostgreSQL is at TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres).
 // Without a reachable server its parts are skipped with a notice, so that `npm test` works
 // on a machine with only Node; CI sets REQUIRE_POSTGRES=1 and then they must run.
@@ -34,6 +35,8 @@ if (postgres) {
 }
 // The short form of the fault tests (5 kills); `npm run test:reliability:full` runs 20.
 step("Reliability tests (crash, shutdown, database down, backup)", ["vitest", "run", "--project", "reliability"], postgres ? { TEST_POSTGRES_URL: server } : {});
+// Attacks from outside, replayed against the production build (lib/security).
+step("Security tests (attacks replayed)", ["vitest", "run", "--project", "security"]);
 step("End-to-end tests (SQLite)", ["playwright", "test"]);
 if (postgres) {
   const url = new URL(server);

@@ -3,11 +3,10 @@ import { randomUUID } from "node:crypto";
 import { format, messagesFor, negotiateLocale, translateIssue } from "@/lib/i18n";
 import type { Locale } from "@/lib/validation/common";
 import type { FieldErrors } from "@/lib/validation/issue-keys";
+import { errorFields, log } from "./logger.mjs";
 
 export type ErrorCode =
   | "bad_request"
-  | "unauthorized"
-  | "forbidden"
   | "too_large"
   | "unsupported_media_type"
   | "validation"
@@ -20,8 +19,6 @@ export type ErrorCode =
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
   too_large: 413,
   unsupported_media_type: 415,
   validation: 422,
@@ -74,8 +71,6 @@ export function errorResponse(error: ApiError, locale: Locale): Response {
   const { retryAfterSec } = error.options;
   const body = errorBody(error, locale);
   const headers: Record<string, string> = retryAfterSec ? { "retry-after": String(retryAfterSec) } : {};
-  // RFC 6750: a 401 names the scheme the client must use.
-  if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="partners"';
   return jsonResponse(STATUS[error.code], body, headers);
 }
 
@@ -98,11 +93,11 @@ export function handle(run: (request: Request) => Promise<Response>) {
       // The client went away mid-request (its body broke off): nobody reads an answer.
       if (request.signal?.aborted) return new Response(null, { status: 499 });
       if (isDatabaseUnavailable(error)) {
-        console.error(`[api] database unavailable: ${String(error)}`);
+        log.error({ err: errorFields(error), route: new URL(request.url).pathname }, "database unavailable");
         return errorResponse(new ApiError("unavailable", { retryAfterSec: 30 }), locale);
       }
       const ref = randomUUID();
-      console.error(`[api] ${ref} ${request.method} ${new URL(request.url).pathname}`, error);
+      log.error({ ref, method: request.method, route: new URL(request.url).pathname, err: errorFields(error) }, "unexpected failure");
       return jsonResponse(500, {
         error: { code: "internal", message: format(messagesFor(locale).errors.internal, { ref }) },
       });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { ApiError, isDatabaseUnavailable } from "../http";
+import { errorFields, log } from "../logger.mjs";
 
 /**
  * Turns a failure into an ActionResult: expected ones keep their code and field errors;
@@ -21,10 +22,10 @@ export function failure<V>(error: unknown, values?: V): ActionResult<never, V> {
     }
   }
   if (isDatabaseUnavailable(error)) {
-    console.error(`[action] database unavailable: ${String(error)}`);
+    log.error({ err: errorFields(error), in: "action" }, "database unavailable");
     return { ok: false, formError: "errors.unavailable", values };
   }
   const ref = randomUUID();
-  console.error(`[action] ${ref}`, error);
+  log.error({ ref, in: "action", err: errorFields(error) }, "unexpected failure");
   return { ok: false, formError: `errors.internal|${ref}`, values };
 }

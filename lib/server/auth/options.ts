@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "../env";
+import { errorFields, log } from "../logger.mjs";
 import { SignInError, signInWithPassword } from "./sign-in";
 
 declare module "next-auth" {
@@ -28,6 +29,13 @@ export function authOptions(): NextAuthOptions {
     secret: getEnv().appSecret,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/login" },
+    // next-auth's own logger prints its metadata, which holds request values (a forged
+    // callbackUrl, a submitted email): keep the code and the error's safe fields only.
+    logger: {
+      error: (code, metadata) => log.error({ in: "next-auth", code, err: errorFields(metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error) }, "auth error"),
+      warn: (code) => log.warn({ in: "next-auth", code }, "auth warning"),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         name: "password",
