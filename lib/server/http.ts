@@ -7,6 +7,8 @@ import { errorFields, log } from "./logger.mjs";
 
 export type ErrorCode =
   | "bad_request"
+  | "unauthorized"
+  | "forbidden"
   | "too_large"
   | "unsupported_media_type"
   | "validation"
@@ -19,6 +21,8 @@ export type ErrorCode =
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   too_large: 413,
   unsupported_media_type: 415,
   validation: 422,
@@ -71,6 +75,8 @@ export function errorResponse(error: ApiError, locale: Locale): Response {
   const { retryAfterSec } = error.options;
   const body = errorBody(error, locale);
   const headers: Record<string, string> = retryAfterSec ? { "retry-after": String(retryAfterSec) } : {};
+  // RFC 6750: a 401 names the scheme the client must use.
+  if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="partners"';
   return jsonResponse(STATUS[error.code], body, headers);
 }
 
