@@ -96,6 +96,18 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
   };
 }
 
+/** A new partner API key for the batch endpoint, made by `npm run partner -- create`. */
+export function partnerKey(env: NodeJS.ProcessEnv, name = "Security test partner"): string {
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "partner.ts"), "create", "--name", name],
+    { cwd: root, env, encoding: "utf8" },
+  );
+  const key = result.stdout.split("\n").map((line) => line.trim()).find((line) => /^rpk_/.test(line));
+  if (result.status !== 0 || !key) throw new Error(`npm run partner -- create failed:\n${result.stdout}\n${result.stderr}`);
+  return key;
+}
+
 declare module "vitest" {
   export interface ProvidedContext {
     securityBase: string;

@@ -2,6 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
+import { unstorableTextPaths } from "@/lib/validation/text";
 import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
@@ -22,6 +23,10 @@ export const replySchema = z.object({
 export function parseOr422<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input, { error: issueKeyMap });
   if (!parsed.success) throw new ApiError("validation", { fields: fieldErrorsOf(parsed.error) });
+  const unstorable = unstorableTextPaths(parsed.data);
+  if (unstorable.length > 0) {
+    throw new ApiError("validation", { fields: Object.fromEntries(unstorable.map((path) => [path, ["invalid_text"]])) });
+  }
   return parsed.data;
 }
 

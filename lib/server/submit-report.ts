@@ -4,6 +4,7 @@ import { targetsOf } from "@/lib/targets/extract";
 import { fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { reportSchema } from "@/lib/validation/report";
+import { unstorableTextPaths } from "@/lib/validation/text";
 import { acceptFile, rawEmailFile, removeReportFiles, writeReportFiles, type AcceptedFile } from "./evidence";
 import { ApiError } from "./http";
 import { findReplay } from "./idempotency";
@@ -49,6 +50,10 @@ export async function validateReport(input: unknown, files: AcceptedFile[]): Pro
   const parsed = reportSchema.safeParse(input, { error: issueKeyMap });
   if (!parsed.success) throw new ApiError("validation", { fields: fieldErrorsOf(parsed.error) });
   const report = parsed.data;
+  const unstorable = unstorableTextPaths(report);
+  if (unstorable.length > 0) {
+    throw new ApiError("validation", { fields: Object.fromEntries(unstorable.map((path) => [path, ["invalid_text"]])) });
+  }
   let email: EmailFacts | undefined;
   const all = [...files];
   if (report.category === "spam" && report.channel === "email") {

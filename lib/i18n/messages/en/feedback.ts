@@ -28,6 +28,7 @@ export const feedback = {
     invalid_datetime: "Enter a date and time.",
     invalid_date: "Enter a date.",
     invalid_format: "Check the format of this entry.",
+    invalid_text: "This entry contains characters that cannot be stored (a broken emoji or a control character). Retype or paste it again.",
     in_future: "This date is in the future. Enter when it happened.",
     invalid_currency: "Choose a currency, such as CNY or USD.",
     invalid_country: "Choose a country or region.",

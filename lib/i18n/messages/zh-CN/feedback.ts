@@ -28,6 +28,7 @@ export const feedback = {
     invalid_datetime: "请输入日期和时间。",
     invalid_date: "请输入日期。",
     invalid_format: "请检查此项的格式。",
+    invalid_text: "此项包含无法保存的字符（残缺的表情符号或控制字符），请重新输入或粘贴。",
     in_future: "该时间晚于现在，请填写实际发生的时间。",
     invalid_currency: "请选择币种，例如 CNY 或 USD。",
     invalid_country: "请选择国家或地区。",
