@@ -6,11 +6,21 @@
 const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#39;": "'" };
 const unescape = (value: string) => value.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (m) => ENTITIES[m]);
 
-/** The hidden `$ACTION…` inputs of the first form on a page that posts to a server action. */
-export async function actionFields(base: string, pagePath: string, headers: Record<string, string> = {}): Promise<[string, string][]> {
+/**
+ * The hidden `$ACTION…` inputs of the form on a page that contains `marker` (by default the
+ * report form's `name="category"`; the language switch has `name="locale"`).
+ */
+export async function actionFields(
+  base: string,
+  pagePath: string,
+  headers: Record<string, string> = {},
+  marker = 'name="category"',
+): Promise<[string, string][]> {
   const html = await (await fetch(`${base}${pagePath}`, { headers })).text();
+  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
+  if (!form) throw new Error(`no form with ${marker} on ${pagePath}`);
   const fields: [string, string][] = [];
-  for (const input of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+  for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
     const name = /name="([^"]*)"/.exec(input[0])?.[1];
     const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
     if (name?.startsWith("$ACTION")) fields.push([unescape(name), unescape(value)]);
@@ -25,9 +35,10 @@ export async function postForm(
   pagePath: string,
   entries: [string, string | Blob, string?][],
   headers: Record<string, string> = {},
+  marker?: string,
 ): Promise<Response> {
   const form = new FormData();
-  for (const [name, value] of await actionFields(base, pagePath, headers)) form.append(name, value);
+  for (const [name, value] of await actionFields(base, pagePath, headers, marker)) form.append(name, value);
   for (const [name, value, fileName] of entries) {
     if (typeof value === "string") form.append(name, value);
     else form.append(name, value, fileName);
