@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { StaffReport } from "@/lib/server/moderation/report-detail";
+import { downloadName } from "@/lib/validation/file-name";
 
 /**
  * Evidence with its SHA-256. Image previews of harmful-info reports are blurred until a
@@ -13,6 +14,9 @@ export async function EvidenceList({ report }: { report: StaffReport }) {
     <ul className="evidence">
       {report.evidence.map((file) => {
         const href = `/api/staff/evidence/${report.id}/${file.sha256}`;
+        // As the download is saved: no bidi tricks (also in names stored before they were
+        // removed at intake), and the extension of the type decided from the content.
+        const name = downloadName(file.originalName, file.contentType);
         return (
           <li key={file.id}>
             {file.contentType.startsWith("image/") && (
@@ -23,12 +27,12 @@ export async function EvidenceList({ report }: { report: StaffReport }) {
                   </label>
                 )}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={`${href}?thumb=1`} alt={file.originalName} loading="lazy" />
+                <img src={`${href}?thumb=1`} alt={name} loading="lazy" />
               </div>
             )}
             <p>
               <a href={href} download>
-                {t("download")}: {file.originalName}
+                {t("download")}: {name}
               </a>{" "}
               <span className="muted">
                 ({file.contentType}, {Math.max(1, Math.round(file.size / 1024))} KB)

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { cleanFileName } from "@/lib/validation/file-name";
 import { FILE_LIMITS } from "@/lib/validation/files";
 import { ApiError } from "./http";
 
@@ -103,10 +104,5 @@ export async function readIntakeBody(request: Request): Promise<IntakeBody> {
   return { report, files, requestHash };
 }
 
-/** The last path segment of a client's file name, without control characters. */
-export function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
-  return cleaned || "file";
-}
+/** A client's file name, cleaned as lib/validation/file-name.ts says; the forms use it too. */
+export const cleanName = cleanFileName;

@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { currentStaff } from "@/lib/server/auth/require-staff";
 import { db } from "@/lib/server/db";
 import { evidencePath } from "@/lib/server/evidence";
+import { downloadName } from "@/lib/validation/file-name";
 
 export const dynamic = "force-dynamic";
 
@@ -26,12 +27,15 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
       headers: { ...common, "content-type": "image/webp", "content-security-policy": "default-src 'none'" },
     });
   }
-  const name = encodeURIComponent(file.originalName);
+  // Saved under the reporter's name with the extension of its real type, so that a text
+  // called "x.html" opens as text on the moderator's computer.
+  const name = downloadName(file.originalName, file.contentType);
+  const fallback = `evidence-${file.sha256.slice(0, 12)}${name.slice(name.lastIndexOf("."))}`;
   return new Response(new Uint8Array(bytes), {
     headers: {
       ...common,
       "content-type": file.contentType,
-      "content-disposition": `attachment; filename="evidence-${file.sha256.slice(0, 12)}"; filename*=UTF-8''${name}`,
+      "content-disposition": `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "content-security-policy": "default-src 'none'; sandbox",
     },
   });
