@@ -16,7 +16,9 @@ export function useMessage() {
       const [name, ref] = key.split("|");
       return t(name as "errors.internal", { ref: ref ?? "" });
     }
-    const [name, n] = key.split(":", 2);
+    // The parameter is everything after the first colon: a file name may hold colons too.
+    const colon = key.indexOf(":");
+    const [name, n] = colon === -1 ? [key, undefined] : [key.slice(0, colon), key.slice(colon + 1)];
     const full = `validation.${name}`;
     return t.has(full as "validation.invalid") ? t(full as "validation.too_short", { n: n ?? "" }) : t("validation.invalid");
   };

@@ -18,9 +18,13 @@ export function format(template: string, params: Record<string, string | number>
   );
 }
 
-/** Turns a validation key such as "too_short:10" into a sentence in the user's language. */
+/**
+ * Turns a validation key such as "too_short:10" into a sentence in the user's language.
+ * The parameter is everything after the first colon: a file name may hold colons too.
+ */
 export function translateIssue(key: string, locale: Locale): string {
-  const [name, param] = key.split(":", 2);
+  const colon = key.indexOf(":");
+  const [name, param] = colon === -1 ? [key, undefined] : [key.slice(0, colon), key.slice(colon + 1)];
   const table = catalogues[locale].validation as Record<string, string>;
   const template = table[name] ?? table.invalid;
   return format(template, { n: param ?? "" });

@@ -6,8 +6,10 @@ import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import type { EvidenceType } from "@/lib/validation/files";
 import { looksLikeEmail } from "@/lib/targets/email-message";
+import { findActiveMarkup } from "./active-markup";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
+import { findPdfActiveContent } from "./pdf-active";
 import type { FileRole, UploadedFile } from "./request-body";
 
 /** A file whose type is decided and whose bytes are ready to store. */
@@ -24,33 +26,60 @@ const BINARY_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "applicat
 const IMAGE_FORMAT = { "image/png": "png", "image/jpeg": "jpeg", "image/webp": "webp" } as const;
 /** Names that promise a binary type; content that is something else is a disguise. */
 const BINARY_EXTENSIONS = /\.(png|jpe?g|webp|pdf|gif|bmp|tiff?)$/i;
-/** Markup that a browser would run or render if the file were ever opened inline. */
-const ACTIVE_MARKUP = /^\s*(<!doctype\s+html|<html|<head|<body|<script|<svg|<\?xml|<iframe|<object|<embed)/i;
 /** Decompression-bomb guard: 40 megapixels covers any phone screenshot or photo. */
 const MAX_PIXELS = 40_000_000;
+/**
+ * An email starts with a header field, or an mbox "From " line and then one. postal-mime
+ * alone also finds a message after a first line of anything, such as an SVG's opening tag.
+ */
+const EMAIL_START = /^(?:From [^\r\n]*\r?\n)?[\x21-\x39\x3b-\x7e]+:/;
+/** The field a file came in, as the API and the schema name it. */
+const FIELD_OF_ROLE: Record<FileRole, string> = {
+  evidence: "evidence",
+  "agent-authorization": "agentAuthorization",
+  "ownership-proof": "ownershipProof",
+};
+
+/** Why a file is refused; each is a message that names the file (lib/i18n, validation). */
+type Refusal = "file_unsupported" | "file_active_markup" | "file_pdf_active" | "file_pdf_unchecked";
+
+/** A 415 whose message names the file and says why, next to the field it came in. */
+function refused(file: UploadedFile, reason: Refusal): ApiError {
+  return new ApiError("unsupported_media_type", { fields: { [FIELD_OF_ROLE[file.role]]: [`${reason}:${file.name}`] } });
+}
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /**
  * Decides a file's type from its content (magic bytes via file-type; UTF-8 text, then an
  * email parse, for the text types) and re-encodes images without EXIF or GPS metadata,
- * applying their orientation first. Anything else is 415.
+ * applying their orientation first. A PDF that could run or launch anything, and a text
+ * that a browser would take for more than text (active-markup.ts), are refused like any
+ * other type that is not accepted: 415, naming the file. An email keeps its HTML parts:
+ * it is stored as message/rfc822 and only ever downloaded as an .eml attachment.
  */
 export async function acceptFile(file: UploadedFile): Promise<AcceptedFile> {
   const detected = await fileTypeFromBuffer(file.bytes);
   let type: EvidenceType;
   let bytes = file.bytes;
   if (detected) {
-    if (!BINARY_TYPES.has(detected.mime)) throw new ApiError("unsupported_media_type");
+    if (!BINARY_TYPES.has(detected.mime)) throw refused(file, "file_unsupported");
     type = detected.mime as EvidenceType;
-    if (type in IMAGE_FORMAT) bytes = await stripImage(bytes, type as keyof typeof IMAGE_FORMAT);
-  } else {
-    if (BINARY_EXTENSIONS.test(file.name)) throw new ApiError("unsupported_media_type");
-    const text = decodeText(file.bytes);
-    if (text === undefined || ACTIVE_MARKUP.test(text.slice(0, 1024))) {
-      throw new ApiError("unsupported_media_type");
+    if (type === "application/pdf") {
+      const finding = findPdfActiveContent(bytes);
+      if (finding) throw refused(file, finding.kind === "active" ? "file_pdf_active" : "file_pdf_unchecked");
     }
-    type = (await looksLikeEmail(file.bytes)) ? "message/rfc822" : "text/plain";
+    if (type in IMAGE_FORMAT) bytes = await stripImage(file, type as keyof typeof IMAGE_FORMAT);
+  } else {
+    if (BINARY_EXTENSIONS.test(file.name)) throw refused(file, "file_unsupported");
+    const text = decodeText(file.bytes);
+    if (text === undefined) throw refused(file, "file_unsupported");
+    if (EMAIL_START.test(text) && (await looksLikeEmail(file.bytes))) {
+      type = "message/rfc822";
+    } else {
+      if (findActiveMarkup(text)) throw refused(file, "file_active_markup");
+      type = "text/plain";
+    }
   }
   return { role: file.role, name: file.name, type, bytes, sha256: sha256(bytes), size: bytes.byteLength };
 }
@@ -70,10 +99,10 @@ function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
-async function stripImage(bytes: Uint8Array, type: keyof typeof IMAGE_FORMAT): Promise<Uint8Array> {
+async function stripImage(file: UploadedFile, type: keyof typeof IMAGE_FORMAT): Promise<Uint8Array> {
   try {
     // sharp writes no metadata unless asked to; rotate() bakes the EXIF orientation in.
-    const image = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
+    const image = sharp(file.bytes, { limitInputPixels: MAX_PIXELS }).rotate();
     const out =
       type === "image/jpeg"
         ? image.jpeg({ quality: 92 })
@@ -82,7 +111,7 @@ async function stripImage(bytes: Uint8Array, type: keyof typeof IMAGE_FORMAT): P
           : image.png();
     return new Uint8Array(await out.toBuffer());
   } catch {
-    throw new ApiError("unsupported_media_type");
+    throw refused(file, "file_unsupported");
   }
 }
 
@@ -98,7 +127,8 @@ export function reportDir(reportId: string): string {
 export async function writeReportFiles(reportId: string, files: readonly AcceptedFile[]): Promise<void> {
   if (files.length === 0) return;
   const dir = reportDir(reportId);
-  await mkdir(dir, { recursive: true });
+  // Only the portal's own user may list the folders, as only it may read the files.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   for (const file of files) {
     const final = path.join(dir, file.sha256);
     const temp = `${final}.part`;

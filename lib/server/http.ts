@@ -62,10 +62,12 @@ export function errorBody(error: ApiError, locale: Locale) {
         Object.entries(fields).map(([path, keys]) => [path, keys.map((k) => translateIssue(k, locale))]),
       )
     : undefined;
+  // A refused file says itself which file it was and why (lib/server/evidence.ts).
+  const named = error.code === "unsupported_media_type" && translatedFields ? Object.values(translatedFields).flat() : [];
   return {
     error: {
       code: error.code,
-      message: messagesFor(locale).errors[error.code],
+      message: named.length > 0 ? named.join(" ") : messagesFor(locale).errors[error.code],
       ...(translatedFields ? { fields: translatedFields } : {}),
     },
   };

@@ -13,8 +13,13 @@ export function failure<V>(error: unknown, values?: V): ActionResult<never, V> {
     switch (error.code) {
       case "validation":
         return { ok: false, fieldErrors: error.options.fields, formError: "errors.validation", values };
-      case "unsupported_media_type":
-        return { ok: false, fieldErrors: { evidence: ["file_type"] }, formError: "errors.validation", values };
+      case "unsupported_media_type": {
+        // The refused file is named next to the input it came from; the form's input for a
+        // proof of ownership is ownershipProofFile, beside the ownershipProof text.
+        const { ownershipProof, ...fields } = error.options.fields ?? { evidence: ["file_type"] };
+        const fieldErrors = ownershipProof ? { ...fields, ownershipProofFile: ownershipProof } : fields;
+        return { ok: false, fieldErrors, formError: "errors.validation", values };
+      }
       case "too_large":
         return { ok: false, fieldErrors: { evidence: ["files_total_too_large:25"] }, formError: "errors.validation", values };
       default:

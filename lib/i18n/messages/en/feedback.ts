@@ -53,6 +53,13 @@ export const feedback = {
     files_total_too_large: "All files together can be at most {n} MB.",
     too_many_files: "Attach at most {n} files.",
     file_type: "Attach a PNG, JPEG, WebP, PDF, plain-text or .eml file.",
+    file_unsupported: "“{n}” is not a PNG, JPEG, WebP, PDF, plain-text or .eml file (its content was checked, not its name).",
+    file_active_markup:
+      "“{n}” contains web-page code (HTML, SVG or script) that could run when it is opened, so it was not accepted. Attach a screenshot instead, or remove the code and send plain text.",
+    file_pdf_active:
+      "“{n}” is a PDF with scripts, actions that run when it is opened, or attached files, so it was not accepted. Print it to a new PDF, or attach screenshots instead.",
+    file_pdf_unchecked:
+      "“{n}” could not be checked for scripts (it is password-protected or encoded in an unusual way), so it was not accepted. Print it to a new PDF without a password, or attach screenshots instead.",
     closed: "This report is closed and cannot take new messages.",
   },
   errors: {

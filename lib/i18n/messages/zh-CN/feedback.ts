@@ -53,6 +53,10 @@ export const feedback = {
     files_total_too_large: "所有文件合计不能超过 {n} MB。",
     too_many_files: "最多上传 {n} 个文件。",
     file_type: "请上传 PNG、JPEG、WebP、PDF、纯文本或 .eml 文件。",
+    file_unsupported: "“{n}”不是 PNG、JPEG、WebP、PDF、纯文本或 .eml 文件（按文件内容判断，而非文件名）。",
+    file_active_markup: "“{n}”含有网页代码（HTML、SVG 或脚本），打开时可能被执行，因此未被接受。请改为上传截图，或删去这些代码后以纯文本提交。",
+    file_pdf_active: "“{n}”是含有脚本、打开即执行的操作或附带文件的 PDF，因此未被接受。请将其重新打印为 PDF，或改为上传截图。",
+    file_pdf_unchecked: "无法检查“{n}”是否含有脚本（文件设有密码或采用了少见的编码），因此未被接受。请将其重新打印为不设密码的 PDF，或改为上传截图。",
     closed: "该举报已办结，无法再留言。",
   },
   errors: {
