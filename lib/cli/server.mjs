@@ -62,6 +62,10 @@ async function main() {
   server.headersTimeout = 20_000;
   server.requestTimeout = 300_000; // a 27 MB form upload on a slow phone link
   server.keepAliveTimeout = 5_000;
+  server.on("error", (error) => {
+    log.error({ code: error.code, port }, "the server cannot listen");
+    process.exit(1);
+  });
   server.listen(port, hostname, () => log.info({ port, trustedProxyHops: hops }, "ready"));
 
   // SIGTERM: stop accepting, let requests in flight finish (the API answers late arrivals

@@ -77,6 +77,8 @@ export function errorResponse(error: ApiError, locale: Locale): Response {
   const { retryAfterSec } = error.options;
   const body = errorBody(error, locale);
   const headers: Record<string, string> = retryAfterSec ? { "retry-after": String(retryAfterSec) } : {};
+  // The rest of an oversized body is never read: the connection cannot carry another request.
+  if (error.code === "too_large") headers.connection = "close";
   // RFC 6750: a 401 names the scheme the client must use.
   if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="partners"';
   return jsonResponse(STATUS[error.code], body, headers);

@@ -1,0 +1,121 @@
+import { connect, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validSpam } from "@/lib/validation/fixtures";
+import { partnerKey, sharedPortal, startPortal, type Portal } from "./harness";
+
+/**
+ * Bodies and connections an attacker sends to the public API: each gets a clear 4xx (never
+ * a 500), and none of them stalls the requests of others.
+ */
+let base: string;
+beforeAll(() => {
+  base = sharedPortal().base;
+});
+
+async function post(path: string, body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }) {
+  const response = await fetch(`${base}${path}`, { method: "POST", headers: { "accept-language": "en", ...headers }, body });
+  const text = await response.text();
+  return { status: response.status, text };
+}
+
+describe("hostile JSON", () => {
+  it.each([
+    ["nested 100,000 deep", "[".repeat(100_000) + "]".repeat(100_000)],
+    ["nested objects 50,000 deep", '{"a":'.repeat(50_000) + "1" + "}".repeat(50_000)],
+    ["a report field nested deep", JSON.stringify({ ...validSpam(), description: "@@" }).replace('"@@"', '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000))],
+    ["a 200,000-item array in a field", JSON.stringify({ ...validSpam(), content: Array.from({ length: 200_000 }, () => "x") })],
+    ["truncated JSON", JSON.stringify(validSpam()).slice(0, 50)],
+    ["JSON null", "null"],
+    ["a bare string", '"report"'],
+  ])("%s: a 4xx, never a 500", async (_, body) => {
+    const { status } = await post("/api/v1/reports", body);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+  });
+
+  it("invalid UTF-8 bytes are a 400", async () => {
+    const bytes = Buffer.concat([Buffer.from('{"category":"spam","description":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')]);
+    expect((await post("/api/v1/reports", bytes)).status).toBe(400);
+  });
+
+  it("a body over the limit is a 413, even when Content-Length lies", async () => {
+    expect((await post("/api/v1/reports", "x".repeat(6 * 1024 * 1024))).status).toBe(413);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 7; i++) controller.enqueue(new Uint8Array(1024 * 1024).fill(32));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${base}/api/v1/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
+
+  it("an unknown content type is a 415 and malformed multipart a 400", async () => {
+    expect((await post("/api/v1/reports", "<report/>", { "content-type": "application/xml" })).status).toBe(415);
+    expect((await post("/api/v1/reports", "--x\r\nnot a part", { "content-type": "multipart/form-data; boundary=x" })).status).toBe(400);
+  });
+
+  it.each([
+    ["100,000 unknown keys", JSON.stringify({ ...validSpam(), ...Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])) })],
+    ["a number with 100,000 digits", JSON.stringify(validSpam()).replace("{", `{"n":${"9".repeat(100_000)},`)],
+  ])("%s besides a valid report: the extra is ignored, never a 500", async (_, body) => {
+    expect([201, 422]).toContain((await post("/api/v1/reports", body)).status);
+  });
+});
+
+describe("hostile batches", () => {
+  let portal: Portal;
+  let key: string;
+  beforeAll(async () => {
+    portal = await startPortal();
+    key = partnerKey(portal.env);
+  });
+  afterAll(() => portal?.stop());
+
+  const batch = async (body: string) => {
+    const response = await fetch(`${portal.base}/api/v1/reports/batch`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body,
+    });
+    return response.status;
+  };
+
+  it.each([
+    ["10,000 items", JSON.stringify({ reports: Array.from({ length: 10_000 }, () => validSpam()) })],
+    ["no reports", '{"reports":[]}'],
+    ["reports not a list", '{"reports":{"0":{}}}'],
+    ["__proto__ as the list", '{"__proto__":{"reports":[]},"reports":"x"}'],
+    ["items that are not objects", '{"reports":[1,"x",null,[],true]}'],
+  ])("%s: a 4xx or per-item errors, never a 500", async (_, body) => {
+    const status = await batch(body);
+    expect([200, 400, 413, 422]).toContain(status);
+  });
+});
+
+describe("slow clients", () => {
+  it("200 connections that trickle their headers do not stall another request", async () => {
+    const sockets: Socket[] = [];
+    const { hostname, port } = new URL(base);
+    for (let i = 0; i < 200; i++) {
+      const socket = connect(Number(port), hostname);
+      socket.on("error", () => {});
+      socket.write("POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n");
+      sockets.push(socket);
+    }
+    try {
+      const started = Date.now();
+      const response = await fetch(`${base}/api/v1/categories`);
+      expect(response.status).toBe(200);
+      // Generous: the point is that it is answered at all while the others hang.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
+  });
+});
