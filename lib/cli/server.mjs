@@ -17,7 +17,7 @@ import { log, logConsoleAsJson } from "../server/logger.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
+const hostname = process.env.BIND_ADDRESS ?? "0.0.0.0";
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
   console.error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not ${JSON.stringify(process.env.TRUSTED_PROXY_HOPS)}.`);

@@ -70,7 +70,7 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     NEXTAUTH_URL: base,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
-    HOSTNAME_BIND: "127.0.0.1",
+    BIND_ADDRESS: "127.0.0.1",
     ...extraEnv,
   };
   run([path.join(root, "lib", "cli", "migrate.mjs")], env);
