@@ -1,4 +1,5 @@
 import { constants, inflateSync } from "node:zlib";
+import { decodeName, dictionaryEnd, integerAt, isDigit, NAME, NUMBER, referenceAt, skipSpace, streamStarts, TOKEN } from "./pdf-syntax";
 
 /**
  * Why a PDF is refused: it has something a viewer runs, opens or launches by itself
@@ -100,28 +101,6 @@ function decodeObjectStreams(bytes: Uint8Array, text: string): Source[] | Extrac
   return sources;
 }
 
-/**
- * Where each stream's data begins: the line after a `stream` keyword (viewers skip
- * whatever else is on that line). Each line end is searched for once, so the scan stays
- * linear however many keywords share a line.
- */
-function* streamStarts(text: string): Generator<{ keyword: number; start: number }> {
-  const lineEnd = /\r\n?|\n/g;
-  let start = -1;
-  for (let at = text.indexOf("stream"); at !== -1; at = text.indexOf("stream", at + 6)) {
-    if (at >= 3 && text.startsWith("end", at - 3)) continue;
-    if (at < start) continue; // on the line of the previous keyword: same data
-    lineEnd.lastIndex = at + 6;
-    const end = lineEnd.exec(text);
-    if (!end) return;
-    start = end.index + end[0].length;
-    yield { keyword: at, start };
-  }
-}
-
-// A name: "/" and the regular characters after it (ISO 32000-1, 7.3.5).
-const NAME = /\/([^\0\t\n\f\r ()<>[\]{}/%]*)/g;
-
 type NameScan = { found?: string; encrypted: boolean; objectStreams: boolean; otherEncoding?: string };
 
 /** Checks every name in `text`; the objects that /OpenAction refers to go to `openActions`. */
@@ -130,7 +109,7 @@ function scanNames(text: string, openActions: Set<number>): NameScan {
   NAME.lastIndex = 0;
   for (let match = NAME.exec(text); match; match = NAME.exec(text)) {
     const raw = match[1];
-    const name = raw.includes("#") ? raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : raw;
+    const name = decodeName(raw);
     const after = skipSpace(text, NAME.lastIndex);
     if (ACTIVE_NAMES.has(name) || (Object.hasOwn(ACTIVE_KEYS, name) && ACTIVE_KEYS[name](text, after))) {
       return { ...scan, found: `/${name}` };
@@ -180,63 +159,10 @@ function opensAPlace(text: string, at: number): boolean {
   const names: string[] = [];
   const name = new RegExp(NAME.source, "g");
   const body = text.slice(at, end);
-  for (let m = name.exec(body); m; m = name.exec(body)) names.push(m[1].replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+  for (let m = name.exec(body); m; m = name.exec(body)) names.push(decodeName(m[1]));
   // /Next would chain another action after the jump.
   const type = names.indexOf("S");
   return type !== -1 && names[type + 1] === "GoTo" && !names.includes("Next");
-}
-
-/** The end of a flat dictionary starting at `at`, within 4 KB; undefined if nested or longer. */
-function dictionaryEnd(text: string, at: number): number | undefined {
-  const limit = Math.min(text.length, at + 4096);
-  for (let i = at + 2; i < limit; i++) {
-    const c = text[i];
-    if (c === ">" && text[i + 1] === ">") return i + 2;
-    if (c === "<" && text[i + 1] === "<") return undefined;
-    if (c === "<") i = text.indexOf(">", i);
-    else if (c === "%") i = skipSpace(text, i) - 1;
-    else if (c === "(") {
-      for (let depth = 0; i < limit; i++) {
-        if (text[i] === "\\") i++;
-        else if (text[i] === "(") depth++;
-        else if (text[i] === ")" && --depth === 0) break;
-      }
-    }
-    if (i === -1) return undefined;
-  }
-  return undefined;
-}
-
-const isPdfSpace = (c: number) => c === 0 || c === 9 || c === 10 || c === 12 || c === 13 || c === 32;
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/** Skips white space and comments, which may stand between any two tokens. */
-function skipSpace(text: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (isPdfSpace(c)) i++;
-    else if (c === 0x25 /* % */) {
-      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
-    } else return i;
-  }
-}
-
-function integerAt(text: string, at: number): { value: number; end: number } | undefined {
-  let end = at;
-  while (end < at + 10 && isDigit(text.charCodeAt(end))) end++;
-  return end === at || isDigit(text.charCodeAt(end)) ? undefined : { value: Number(text.slice(at, end)), end };
-}
-
-/** The object number of an indirect reference ("12 0 R") at `at`. */
-function referenceAt(text: string, at: number): number | undefined {
-  const number = integerAt(text, at);
-  if (!number) return undefined;
-  const afterNumber = skipSpace(text, number.end);
-  const generation = afterNumber > number.end ? integerAt(text, afterNumber) : undefined;
-  if (!generation) return undefined;
-  const afterGeneration = skipSpace(text, generation.end);
-  return afterGeneration > generation.end && text[afterGeneration] === "R" ? number.value : undefined;
 }
 
 /**
@@ -264,6 +190,3 @@ function looksLikeObjectStream(bytes: Uint8Array, start: number): boolean {
   const word = /^[A-Za-z'"*]+/.exec(head.slice(at, at + 8));
   return !word || ["true", "false", "null"].includes(word[0]);
 }
-
-const TOKEN = /^[^\0\t\n\f\r ()<>[\]{}/%]+/;
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
