@@ -1,8 +1,9 @@
 // Shared steps of `npm start` and `npm test`, with Node's standard library only, since
 // they run before the dependencies are installed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { makeDatabasePrivate, sqliteFilePath } from "../server/sqlite-file.mjs";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -61,7 +62,8 @@ export function migrate(env = process.env) {
     run(process.execPath, [at("lib", "cli", "postgres-migrate.mjs")], { env });
     return;
   }
-  mkdirSync(at("data"), { recursive: true });
+  // Created 0600 before Prisma opens it, or it would be created readable by everyone.
+  makeDatabasePrivate(sqliteFilePath(env.DATABASE_URL, root));
   run(process.execPath, [at("lib", "cli", "prisma.mjs"), "migrate", "deploy"], { env });
 }
 

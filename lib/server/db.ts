@@ -5,6 +5,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-pg/client";
 import { getEnv } from "./env";
+import { makeDatabasePrivate } from "./sqlite-file.mjs";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 
@@ -19,7 +20,11 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  */
 export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
 
-/** better-sqlite3's adapter factory, with SQLITE_PRAGMAS run on each connection it opens. */
+/**
+ * better-sqlite3's adapter factory, with SQLITE_PRAGMAS run on each connection it opens. The
+ * file is made private first: a portal started without `npm start` still gets a 0600 file,
+ * and one created 0644 by an earlier version is tightened.
+ */
 export function sqliteAdapter(url: string): AdapterFactory {
   // `timeout` is better-sqlite3's busy timeout: a writer waits up to 5 s for the lock.
   const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
@@ -27,6 +32,7 @@ export function sqliteAdapter(url: string): AdapterFactory {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
+      makeDatabasePrivate(url);
       const adapter = await factory.connect();
       await adapter.executeScript(SQLITE_PRAGMAS);
       cacheStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
