@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { dayOf } from "@/lib/stats/days";
+import { isStorableText } from "@/lib/validation/text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 import { audit } from "./audit";
@@ -12,7 +13,7 @@ export const decisionSchema = z.object({
   reportId: z.string().min(1),
   decision: z.enum(DECISIONS),
   /** Shown to the reporter: the reason, or for needs-info the question. */
-  reason: z.string().trim().min(3).max(5000),
+  reason: z.string().trim().min(3).max(5000).refine(isStorableText, { error: "invalid_text" }),
   duplicateOfId: z.string().trim().optional(),
   agencyId: z.string().trim().optional(),
   reference: z.string().trim().max(200).optional(),
@@ -127,6 +128,7 @@ async function markOverturned(tx: Prisma.TransactionClient, reportId: string, de
 export async function addNote(reportId: string, body: string, actor: Actor): Promise<void> {
   const text = body.trim();
   if (text.length === 0) throw new ModerationError("message_required");
+  if (text.length > 5000 || !isStorableText(text)) throw new ModerationError("message_invalid");
   await db.$transaction(async (tx) => {
     const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true } });
     if (!report) throw new ModerationError("not_found");

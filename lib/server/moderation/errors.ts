@@ -13,6 +13,7 @@ export type ModerationErrorCode =
   | "reference_required"
   | "reason_required"
   | "message_required"
+  | "message_invalid"
   | "queue_empty"
   | "forbidden";
 

@@ -145,6 +145,7 @@ export const staff = {
       reference_required: "Enter the agency's reference number.",
       reason_required: "Give a reason of at least 3 characters.",
       message_required: "Write something first.",
+      message_invalid: "Keep it under 5,000 characters, without control characters or broken emoji.",
       queue_empty: "There is no unclaimed open report to take.",
       forbidden: "Your role does not allow this.",
     },

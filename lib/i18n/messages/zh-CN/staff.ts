@@ -145,6 +145,7 @@ export const staff = {
       reference_required: "请填写主管部门的受理编号。",
       reason_required: "请填写至少 3 个字的理由。",
       message_required: "请先填写内容。",
+      message_invalid: "请控制在 5000 字以内，且不要包含控制字符或残缺的表情符号。",
       queue_empty: "没有可领取的待处理举报。",
       forbidden: "您的角色无权执行此操作。",
     },
