@@ -4,8 +4,9 @@
  * schemas, target extraction and receipt), and writes the rows the portal writes (Report,
  * its target keys, its first status event, the same-target count and bump) with
  * better-sqlite3 into a database migrated like the portal's: same indexes, same triggers,
- * same pragmas. What it leaves out is what the portal adds on top: Next.js, Prisma and the
- * rate limiter.
+ * same pragmas. Batches need a partner key, looked up by its hash, and count the partner's
+ * use of the day, as the portal does. What it leaves out is what the portal adds on top:
+ * Next.js, Prisma and the rate limiter.
  *
  *   PORT=3250 DATABASE_URL=file:… node --conditions=react-server --import tsx lib/bench/limit-server.ts
  */
@@ -17,6 +18,7 @@ import { negotiateLocale } from "@/lib/i18n";
 import { SQLITE_PRAGMAS } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 import { ApiError, errorBody } from "@/lib/server/http";
+import { hashPartnerKey } from "@/lib/server/partners";
 import { hashReceipt } from "@/lib/server/receipts";
 import { severityOf, type PreparedReport, type SubmittedReport } from "@/lib/server/report-writer";
 import { validateReport, withFiles } from "@/lib/server/submit-report";
@@ -29,10 +31,13 @@ const iso = (date: Date) => date.toISOString().replace("Z", "+00:00"); // as Pri
 
 const insertReportRow = sqlite.prepare(`INSERT INTO "Report"
   (id, category, subtype, status, isOpen, receiptHash, description, details, contact, locale, severity,
-   informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount, replyPending, receivedDay)
-  VALUES (?, ?, ?, 'received', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`);
+   informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount, replyPending, receivedDay, partnerId)
+  VALUES (?, ?, ?, 'received', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`);
 const insertTarget = sqlite.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt, receivedDay, category)
   VALUES (?, ?, ?, ?, ?, ?, ?)`);
+const findPartner = sqlite.prepare(`SELECT id, revokedAt FROM "Partner" WHERE keyHash = ?`);
+const countUse = sqlite.prepare(`INSERT INTO "PartnerUsage" (partnerId, day, requests, reports, lastAt) VALUES (?, ?, 1, ?, ?)
+  ON CONFLICT (partnerId, day) DO UPDATE SET requests = requests + 1, reports = reports + excluded.reports, lastAt = excluded.lastAt`);
 const insertEvent = sqlite.prepare(`INSERT INTO "StatusEvent" (id, reportId, status, at, overturned) VALUES (?, ?, 'received', ?, 0)`);
 
 /** The statements over n target keys, as Prisma's `targets: { some: { OR } }` reads them. */
@@ -52,7 +57,7 @@ function targetStatements(n: number) {
 }
 
 /** insertReport (report-writer.ts) in SQL: the same rows, inside the caller's transaction. */
-function insert(p: PreparedReport): SubmittedReport {
+function insert(p: PreparedReport, partnerId: string | null = null): SubmittedReport {
   const { id, report, submittedAt, expectedBy, targets } = p;
   const at = iso(submittedAt);
   const day = dayOf(submittedAt);
@@ -61,9 +66,9 @@ function insert(p: PreparedReport): SubmittedReport {
   const sameTargetCount = statements ? Number((statements.count.get(iso(new Date(submittedAt.getTime() + 1)), ...keys) as { n: number | bigint }).n) : 0;
   insertReportRow.run(
     id, report.category, p.subtype, hashReceipt(p.receipt), p.description, JSON.stringify(p.details),
-    p.contact ? JSON.stringify(p.contact) : null, p.locale, severityOf(report),
+    p.contact ? JSON.stringify(p.contact) : null, p.locale, severityOf(report, partnerId !== null),
     report.category === "crime" && !report.moneyLost ? 1 : 0, at, iso(expectedBy), at,
-    Math.floor(expectedBy.getTime() / 3_600_000), sameTargetCount, day,
+    Math.floor(expectedBy.getTime() / 3_600_000), sameTargetCount, day, partnerId,
   );
   for (const t of targets) insertTarget.run(randomUUID(), id, t.kind, t.value, at, day, report.category);
   insertEvent.run(randomUUID(), id, at);
@@ -71,8 +76,22 @@ function insert(p: PreparedReport): SubmittedReport {
   return { id, receipt: p.receipt, status: "received", category: report.category, submittedAt: submittedAt.toISOString(), expectedBy: expectedBy.toISOString(), sameTargetCount };
 }
 
-const insertOne = sqlite.transaction(insert);
-const insertMany = sqlite.transaction((reports: PreparedReport[]) => reports.map(insert));
+const insertOne = sqlite.transaction((report: PreparedReport) => insert(report));
+const insertMany = sqlite.transaction((reports: PreparedReport[], partnerId: string) => {
+  const stored = reports.map((report) => insert(report, partnerId));
+  const now = new Date();
+  countUse.run(partnerId, dayOf(now), stored.length, iso(now));
+  return stored;
+});
+
+/** The partner of `Authorization: Bearer <key>`, as partners.ts finds it: by the key's hash. */
+function partnerOf(request: IncomingMessage): string {
+  const key = /^Bearer +(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+  const partner = key ? (findPartner.get(hashPartnerKey(key)) as { id: string; revokedAt: string | null } | undefined) : undefined;
+  if (!partner) throw new ApiError("unauthorized");
+  if (partner.revokedAt) throw new ApiError("forbidden");
+  return partner.id;
+}
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -96,6 +115,7 @@ async function single(request: IncomingMessage): Promise<[number, unknown]> {
 }
 
 async function batch(request: IncomingMessage, locale: ReturnType<typeof negotiateLocale>): Promise<[number, unknown]> {
+  const partnerId = partnerOf(request);
   const body = await readJson(request);
   const reports = (body as { reports?: unknown })?.reports;
   if (!Array.isArray(reports) || reports.length < 1 || reports.length > BATCH_MAX) {
@@ -110,7 +130,7 @@ async function batch(request: IncomingMessage, locale: ReturnType<typeof negotia
       items.push(error);
     }
   }
-  const stored = insertMany(items.filter((item): item is PreparedReport => !(item instanceof ApiError)));
+  const stored = insertMany(items.filter((item): item is PreparedReport => !(item instanceof ApiError)), partnerId);
   let next = 0;
   const results = items.map((item, index) => {
     if (item instanceof ApiError) return { index, status: 422, error: errorBody(item, locale).error };
@@ -128,7 +148,10 @@ const server = createServer(async (request, response) => {
     if (request.url === "/api/v1/reports/batch") return send(response, ...(await batch(request, locale)));
     send(response, 404, { error: { code: "not_found" } });
   } catch (error) {
-    if (error instanceof ApiError) return send(response, error.code === "validation" ? 422 : 400, errorBody(error, locale));
+    if (error instanceof ApiError) {
+      const status = ({ validation: 422, unauthorized: 401, forbidden: 403 } as Record<string, number>)[error.code] ?? 400;
+      return send(response, status, errorBody(error, locale));
+    }
     console.error(error);
     send(response, 500, { error: { code: "internal" } });
   }

@@ -9,7 +9,7 @@
 import autocannon from "autocannon";
 import { batchNumber, reportNumber } from "./bodies";
 
-type Options = { url: string; mode: "single" | "batch"; connections: number; seconds: number; start: number; batchSize?: number };
+type Options = { url: string; mode: "single" | "batch"; connections: number; seconds: number; start: number; batchSize?: number; partnerKey?: string };
 
 const options = JSON.parse(process.argv[2]) as Options;
 const batchSize = options.batchSize ?? 100;
@@ -28,7 +28,11 @@ const instance = autocannon(
     requests: [
       {
         method: "POST",
-        headers: { "content-type": "application/json", "accept-language": "en" },
+        headers: {
+          "content-type": "application/json",
+          "accept-language": "en",
+          ...(options.partnerKey ? { authorization: `Bearer ${options.partnerKey}` } : {}),
+        },
         setupRequest: (request) => ({ ...request, body: nextBody() }),
       },
     ],

@@ -92,22 +92,22 @@ function cpuSeconds(server) {
 
 let nextStart = 0;
 /** One autocannon run pinned to LOAD_CORE; each run gets its own range of report numbers, so every target is new. */
-async function load(url, mode, connections, seconds) {
+async function load(url, mode, connections, seconds, partnerKey) {
   const start = nextStart;
   nextStart += mode === "batch" ? 50_000 : 2_000_000; // batch numbers count batches of 100
-  const spec = JSON.stringify({ url, mode, connections, seconds, start, batchSize: BATCH_SIZE });
+  const spec = JSON.stringify({ url, mode, connections, seconds, start, batchSize: BATCH_SIZE, partnerKey });
   return JSON.parse(await output("taskset", ["-c", LOAD_CORE, process.execPath, ...tsx, path.join(root, "lib", "bench", "load.ts"), spec]));
 }
 
 /** Warm-up, then the measured run; checks what the database gained against what was acknowledged. */
-async function measure({ target, server, url, mode, connections, countReports }) {
+async function measure({ target, server, url, mode, connections, countReports, partnerKey }) {
   const label = `${target.padEnd(8)} ${mode.padEnd(6)} c=${connections}`;
   process.stdout.write(`  ${label} … `);
-  if (WARMUP_SECONDS > 0) await load(url, mode, connections, WARMUP_SECONDS);
+  if (WARMUP_SECONDS > 0) await load(url, mode, connections, WARMUP_SECONDS, partnerKey);
   const before = countReports ? await countReports() : 0;
   const cpuBefore = cpuSeconds(server);
   const wallBefore = performance.now();
-  const run = await load(url, mode, connections, SECONDS);
+  const run = await load(url, mode, connections, SECONDS, partnerKey);
   const cpuPercent = Math.round((100 * (cpuSeconds(server) - cpuBefore)) / ((performance.now() - wallBefore) / 1000));
   await new Promise((r) => setTimeout(r, 1000)); // requests still in flight when the run ended finish
   const stored = countReports ? (await countReports()) - before : null;
@@ -168,12 +168,21 @@ function freshSqlite(name) {
   return { dir, env, file: path.join(dir, "portal.db") };
 }
 
-async function intakeRows(target, server, countReports) {
+/** A partner key in the scratch database (batch intake needs one), made as an operator would. */
+async function createPartnerKey(env) {
+  const printed = await output(process.execPath, ["--conditions=react-server", ...tsx, path.join(root, "lib", "cli", "partner.ts"), "create", "--name", "Benchmark"], env);
+  const key = /^rpk_\S+$/m.exec(printed)?.[0];
+  if (!key) throw new Error(`npm run partner printed no key:\n${printed}`);
+  return key;
+}
+
+async function intakeRows(target, server, countReports, env) {
   const rows = [];
+  const partnerKey = MODES.includes("batch") ? await createPartnerKey(env) : undefined;
   for (const mode of MODES) {
     for (const connections of CONCURRENCY) {
       const url = `${base}/api/v1/reports${mode === "batch" ? "/batch" : ""}`;
-      rows.push(await measure({ target, server, url, mode, connections, countReports }));
+      rows.push(await measure({ target, server, url, mode, connections, countReports, partnerKey }));
     }
   }
   return rows;
@@ -237,7 +246,7 @@ async function main() {
     const { env, file } = freshSqlite("limit");
     const server = await startPinned(["--conditions=react-server", ...tsx, path.join(root, "lib", "bench", "limit-server.ts")], { ...env, PORT: String(PORT) }, answers("/api/v1/reports", 422));
     try {
-      rows.push(...(await intakeRows("limit", server, sqliteCounter(file))));
+      rows.push(...(await intakeRows("limit", server, sqliteCounter(file), env)));
     } finally {
       stop(server);
     }
@@ -258,7 +267,7 @@ async function main() {
     const { env, file } = freshSqlite("sqlite");
     const server = await startPinned(nextArgs, env, answers("/api/v1/reports", 422));
     try {
-      rows.push(...(await intakeRows("sqlite", server, sqliteCounter(file))));
+      rows.push(...(await intakeRows("sqlite", server, sqliteCounter(file), env)));
       if (!ONLY) page = await firstLoad("/report/crime");
     } finally {
       stop(server);
@@ -276,7 +285,7 @@ async function main() {
       migrate(env);
       const server = await startPinned(nextArgs, env, answers("/api/v1/reports", 422));
       try {
-        rows.push(...(await intakeRows("postgres", server, postgresCounter(env.DATABASE_URL))));
+        rows.push(...(await intakeRows("postgres", server, postgresCounter(env.DATABASE_URL), env)));
       } finally {
         stop(server);
       }
@@ -334,7 +343,7 @@ async function main() {
       secondsPerRow: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       batchSize: BATCH_SIZE,
-      bodies: "the valid report of each category from lib/validation/fixtures.ts, in turn, every target unique (lib/bench/bodies.ts); no evidence files, no Idempotency-Key",
+      bodies: "the valid report of each category from lib/validation/fixtures.ts, in turn, every target unique (lib/bench/bodies.ts); no evidence files, no Idempotency-Key; batch requests carry a partner key made with npm run partner in the scratch database",
       reportsPerSecond: "reports acknowledged (201, or 201 items of a batch answered 200) ÷ seconds; the database's row count is checked to hold at least as many",
       errors: "non-2xx responses + socket errors + timeouts + reports acknowledged but not stored",
       ratioToLimit: "reports/s ÷ the limit's reports/s, same mode and concurrency",

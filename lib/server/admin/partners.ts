@@ -12,7 +12,7 @@ import { generatePartnerKey, hashPartnerKey, keyPrefixOf, parseRate } from "../p
  * looks the key up (partners.ts).
  */
 export const newPartnerSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1, "give the partner a name").max(200, "use at most 200 characters"),
   rateLimit: z
     .string()
     .trim()
