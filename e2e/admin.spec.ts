@@ -9,7 +9,7 @@ const value = (sql: string, ...params: unknown[]) => Object.values((queryOne(sql
 import { pageIn } from "./support/forms";
 import { staffPage } from "./support/staff-session";
 
-const ADMIN_PAGES = ["/admin/stats", "/admin/staff", "/admin/audit"];
+const ADMIN_PAGES = ["/admin/stats", "/admin/staff", "/admin/partners", "/admin/audit"];
 const EXPORTS = ["/api/admin/export/reports?range=7d", "/api/admin/export/stats?range=7d&format=json", "/api/admin/export/audit"];
 
 async function seriousViolations(page: Page) {
