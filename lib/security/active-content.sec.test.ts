@@ -6,6 +6,7 @@ import { deflateSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validCopyright, validSpam } from "@/lib/validation/fixtures";
+import { postForm, spamFormEntries } from "./forms";
 import { root, startPortal, type Portal } from "./harness";
 
 /**
@@ -121,6 +122,17 @@ describe("active content in evidence", () => {
     const { error } = (await response.json()) as ErrorBody;
     expect(error.message).toMatch(/^“授权书\.pdf”是含有脚本/);
     expect(Object.keys(error.fields!)).toEqual(["agentAuthorization"]);
+  });
+
+  it("the web form without JavaScript says the same next to the file input, and stores nothing", async () => {
+    const [reports, folders] = [storedReports(), evidenceFolders()];
+    const file = new Blob([new Uint8Array(corpus("p-script.txt"))]);
+    const response = await postForm(portal.base, "/report/spam", [...spamFormEntries(), ["evidence", file, "p-script.txt"]], { "accept-language": "en" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("“p-script.txt” contains web-page code");
+    expect(html.includes('data-testid="receipt"'), "a receipt was issued").toBe(false);
+    expect([storedReports(), evidenceFolders()]).toEqual([reports, folders]);
   });
 
   it("keeps accepting an email whose HTML part has a script: it is stored as message/rfc822", async () => {
