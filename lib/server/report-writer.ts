@@ -4,7 +4,7 @@ import { expectedByFor } from "@/lib/categories/catalogue";
 import { dayOf } from "@/lib/stats/days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailFacts } from "@/lib/targets/email-message";
-import type { Target } from "@/lib/targets/extract";
+import type { ReportTargets } from "@/lib/targets/extract";
 import type { Report } from "@/lib/validation/report";
 import type { AcceptedFile } from "./evidence";
 import { hashIdempotencyKey, IDEMPOTENCY_TTL_MS, sealBody } from "./idempotency";
@@ -20,11 +20,17 @@ export type SubmittedReport = {
   sameTargetCount: number;
 };
 
+/**
+ * Stored in `details.moreTargets` when a report had more than MAX_TARGETS distinct targets
+ * (`count` more), or text beyond SCAN_BUDGET_CHARS that was not searched.
+ */
+export type MoreTargets = { count: number; partlySearched: boolean };
+
 /** A validated report with its id, receipt, dates and files, ready to insert. */
 export type PreparedReport = ReturnType<typeof prepareReport>;
 
 /** The columns kept apart from `details`, and fields that describe files, not facts. */
-function splitReport(report: Report, email: EmailFacts | undefined) {
+function splitReport(report: Report, email: EmailFacts | undefined, found: ReportTargets) {
   const { category, description, contact, locale, evidence, ...rest } = report;
   void category;
   void evidence;
@@ -32,6 +38,11 @@ function splitReport(report: Report, email: EmailFacts | undefined) {
   if (report.category === "spam") {
     delete details.rawEmail; // kept as a file
     if (email) details.email = email;
+  }
+  // What the review page says beyond the stored keys ("and N more"): a fact about this one
+  // report, never filtered or counted across reports, so it needs no column of its own.
+  if (found.omitted > 0 || found.truncated) {
+    details.moreTargets = { count: found.omitted, partlySearched: found.truncated } satisfies MoreTargets;
   }
   if (report.category === "crime" && !report.moneyLost) {
     delete details.amountLost;
@@ -56,7 +67,7 @@ export function severityOf(report: Report, fromPartner = false): number {
   return fromPartner ? severity + TRUSTED_FLAGGER_BOOST : severity;
 }
 
-export function prepareReport(report: Report, files: AcceptedFile[], targets: Target[], email: EmailFacts | undefined) {
+export function prepareReport(report: Report, files: AcceptedFile[], found: ReportTargets, email: EmailFacts | undefined) {
   const submittedAt = new Date();
   const subtype = "subtype" in report ? report.subtype : undefined;
   const expectedBy = expectedByFor(
@@ -70,9 +81,9 @@ export function prepareReport(report: Report, files: AcceptedFile[], targets: Ta
     subtype: subtype ?? null,
     submittedAt,
     expectedBy,
-    targets,
+    targets: found.targets,
     files: [...new Map(files.map((f) => [f.sha256, f])).values()],
-    ...splitReport(report, email),
+    ...splitReport(report, email, found),
   };
 }
 

@@ -1,11 +1,10 @@
 import "server-only";
-import { readEmail, type EmailFacts } from "@/lib/targets/email-message";
-import { targetsOf } from "@/lib/targets/extract";
 import { fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { reportSchema } from "@/lib/validation/report";
 import { unstorableTextPaths } from "@/lib/validation/text";
 import { acceptFile, rawEmailFile, removeReportFiles, writeReportFiles, type AcceptedFile } from "./evidence";
+import { extractTargets } from "./extraction";
 import { ApiError } from "./http";
 import { findReplay } from "./idempotency";
 import type { UploadedFile } from "./request-body";
@@ -54,14 +53,14 @@ export async function validateReport(input: unknown, files: AcceptedFile[]): Pro
   if (unstorable.length > 0) {
     throw new ApiError("validation", { fields: Object.fromEntries(unstorable.map((path) => [path, ["invalid_text"]])) });
   }
-  let email: EmailFacts | undefined;
+  let eml: Uint8Array | undefined;
   const all = [...files];
   if (report.category === "spam" && report.channel === "email") {
     if (report.rawEmail) all.push(rawEmailFile(report.rawEmail));
-    const eml = all.find((f) => f.type === "message/rfc822");
-    if (eml) email = await readEmail(eml.bytes);
+    eml = all.find((f) => f.type === "message/rfc822")?.bytes;
   }
-  return prepareReport(report, all, targetsOf(report, email), email);
+  const { email, found } = await extractTargets(report, eml);
+  return prepareReport(report, all, found, email);
 }
 
 /**

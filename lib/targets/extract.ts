@@ -1,11 +1,17 @@
 import type { Report } from "@/lib/validation/report";
 import { canonicalUrl } from "./canonical-url";
-import type { EmailFacts } from "./email-message";
-import { linksIn } from "./links";
-import { phoneNumbersIn, toE164 } from "./phone";
+import type { EmailMessage } from "./email-message";
+import { toE164 } from "./phone";
+import { TextScanner } from "./scan";
+import { TargetSet, type Target } from "./target-set";
 
-export type TargetKind = "url" | "phone" | "email" | "account" | "ip";
-export type Target = { kind: TargetKind; value: string };
+export { MAX_TARGETS, type Target, type TargetKind } from "./target-set";
+
+/**
+ * A report's target keys: at most MAX_TARGETS, `omitted` more distinct ones found beyond
+ * them, and `truncated` when part of its free text was not searched (SCAN_BUDGET_CHARS).
+ */
+export type ReportTargets = { targets: Target[]; omitted: number; truncated: boolean };
 
 /** An account id as typed: case, spaces and a leading @ do not matter. */
 export function canonicalAccount(input: string): string {
@@ -28,13 +34,8 @@ export function identifierTarget(input: string): Target | undefined {
   return account ? { kind: "account", value: account } : undefined;
 }
 
-function fromText(text: string): Target[] {
-  const { urls, emails } = linksIn(text);
-  return [
-    ...urls.map((value) => ({ kind: "url" as const, value })),
-    ...emails.map((value) => ({ kind: "email" as const, value })),
-    ...phoneNumbersIn(text).map((value) => ({ kind: "phone" as const, value })),
-  ];
+function addAll(found: TargetSet, targets: readonly (Target | undefined)[]) {
+  for (const target of targets) if (target) found.add(target.kind, target.value);
 }
 
 function urlTargets(urls: readonly string[] | undefined): Target[] {
@@ -71,36 +72,44 @@ function crimeTargets(report: Extract<Report, { category: "crime" }>): Target[] 
   return [...suspects, ...accounts];
 }
 
-function spamTargets(report: Extract<Report, { category: "spam" }>, email?: EmailFacts): Target[] {
-  const sender = identifierTarget(report.sender);
-  const fromEmail: Target[] = email
-    ? [
-        ...(email.from ? [{ kind: "email" as const, value: email.from }] : []),
-        ...email.replyTo.map((value) => ({ kind: "email" as const, value })),
-        ...email.urls.map((value) => ({ kind: "url" as const, value })),
-        ...email.phones.map((value) => ({ kind: "phone" as const, value })),
-        ...email.emails.map((value) => ({ kind: "email" as const, value })),
-      ]
-    : [];
-  // The recipient is the reporter's own number: never a target.
-  return [...(sender ? [sender] : []), ...fromText(report.content ?? ""), ...fromEmail];
+/** The sender and what the message contains; the recipient is the reporter's own number, never a target. */
+function addSpamTargets(
+  found: TargetSet,
+  scanner: TextScanner,
+  report: Extract<Report, { category: "spam" }>,
+  email?: EmailMessage,
+) {
+  addAll(found, [identifierTarget(report.sender)]);
+  scanner.scan(report.content ?? "", { phones: true });
+  if (!email) return;
+  found.add("email", email.facts.from);
+  for (const address of email.facts.replyTo) found.add("email", address);
+  scanner.scan(email.facts.subject ?? "", { phones: false });
+  scanner.scan(email.text, { phones: true });
+  // linkify also finds the targets of href attributes when given the HTML itself.
+  scanner.scan(email.html, { phones: false });
 }
 
-/** Target keys of a report (report-categories.md, "Target keys"), without repeats. */
-export function targetsOf(report: Report, email?: EmailFacts): Target[] {
-  const all = (() => {
-    switch (report.category) {
-      case "harmful-info":
-        return urlTargets(report.urls);
-      case "crime":
-        return crimeTargets(report);
-      case "spam":
-        return spamTargets(report, email);
-      case "copyright":
-        return urlTargets(report.infringingUrls);
-    }
-  })();
-  const seen = new Map<string, Target>();
-  for (const target of all) if (target.value) seen.set(`${target.kind}:${target.value}`, target);
-  return [...seen.values()];
+/**
+ * Target keys of a report (report-categories.md, "Target keys"), without repeats, in the
+ * order found. Linear in the report's size and bounded by SCAN_BUDGET_CHARS.
+ */
+export function targetsOf(report: Report, email?: EmailMessage): ReportTargets {
+  const found = new TargetSet();
+  const scanner = new TextScanner(found);
+  switch (report.category) {
+    case "harmful-info":
+      addAll(found, urlTargets(report.urls));
+      break;
+    case "crime":
+      addAll(found, crimeTargets(report));
+      break;
+    case "spam":
+      addSpamTargets(found, scanner, report, email);
+      break;
+    case "copyright":
+      addAll(found, urlTargets(report.infringingUrls));
+      break;
+  }
+  return { targets: found.kept, omitted: found.omitted, truncated: scanner.truncated };
 }
