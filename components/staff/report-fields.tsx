@@ -18,7 +18,7 @@ const OPTION_NAMESPACE: Record<string, string> = {
   requestedAction: "options.requestedAction",
 };
 /** Fields shown elsewhere on the page, or only meaningful to machines. */
-const HIDDEN = new Set(["subtype", "email", "signedAt"]);
+const HIDDEN = new Set(["subtype", "email", "signedAt", "moreTargets"]);
 
 /** Every field of a report, labelled and with its values named, in the moderator's language. */
 export async function ReportFields({ details }: { details: Record<string, unknown> }) {

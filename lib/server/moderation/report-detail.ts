@@ -1,4 +1,6 @@
 import "server-only";
+import { MAX_TARGETS } from "@/lib/targets/extract";
+import type { MoreTargets } from "../report-writer";
 import { db } from "../db";
 
 /** Everything a moderator sees of one report. Staff only: includes contact and notes. */
@@ -7,7 +9,9 @@ export async function getReportForStaff(id: string) {
     where: { id },
     include: {
       evidence: { orderBy: { uploadedAt: "asc" } },
-      targets: { orderBy: [{ kind: "asc" }, { value: "asc" }] },
+      // At most MAX_TARGETS, also for reports stored before extraction was capped.
+      targets: { orderBy: [{ kind: "asc" }, { value: "asc" }], take: MAX_TARGETS },
+      _count: { select: { targets: true } },
       statusHistory: { orderBy: { at: "asc" } },
       messages: { orderBy: { createdAt: "asc" } },
       notes: { orderBy: { createdAt: "asc" } },
@@ -24,9 +28,16 @@ export async function getReportForStaff(id: string) {
     db.agency.findMany({ where: { category: report.category, active: true }, orderBy: { id: "asc" } }),
   ]);
   const names = new Map(authors.map((a) => [a.id, a.name]));
+  const details = JSON.parse(report.details) as Record<string, unknown>;
+  const found = details.moreTargets as MoreTargets | undefined;
   return {
     ...report,
-    details: JSON.parse(report.details) as Record<string, unknown>,
+    details,
+    /** Targets not listed: those found but not stored, and stored ones beyond MAX_TARGETS. */
+    moreTargets: {
+      count: (found?.count ?? 0) + report._count.targets - report.targets.length,
+      partlySearched: found?.partlySearched ?? false,
+    } satisfies MoreTargets,
     contact: report.contact ? (JSON.parse(report.contact) as Record<string, string>) : null,
     notes: report.notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? "?" })),
     agencies,

@@ -14,6 +14,8 @@ import { db } from "@/lib/server/db";
 import { holderOf } from "@/lib/server/moderation/claims";
 import { getReportForStaff } from "@/lib/server/moderation/report-detail";
 import { ALLOWED, type Decision, type Status } from "@/lib/server/moderation/statuses";
+import { MAX_TARGETS } from "@/lib/targets/extract";
+import { SCAN_BUDGET_CHARS } from "@/lib/targets/scan";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -101,6 +103,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+          {report.moreTargets.count > 0 && <p>{t("review.moreTargets", { count: report.moreTargets.count, cap: MAX_TARGETS })}</p>}
+          {report.moreTargets.partlySearched && (
+            <p className="muted">{t("review.partlySearched", { chars: SCAN_BUDGET_CHARS })}</p>
           )}
         </div>
         <div>

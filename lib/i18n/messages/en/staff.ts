@@ -96,6 +96,8 @@ export const staff = {
     targets: "Target keys",
     noTargets: "No target keys.",
     othersLink: "Other reports on this target",
+    moreTargets: "{count, plural, one {…and # more target (a report keeps only its first {cap} target keys).} other {…and # more targets (a report keeps only its first {cap} target keys).}}",
+    partlySearched: "Only the first {chars, number} characters of this report's text were searched for targets; the rest is in its evidence file.",
     history: "Status history",
     thread: "Messages with the reporter",
     notes: "Internal notes (staff only)",

@@ -96,6 +96,8 @@ export const staff = {
     targets: "举报对象",
     noTargets: "无举报对象。",
     othersLink: "涉及该对象的其他举报",
+    moreTargets: "{count, plural, other {……另有 # 个举报对象（每件举报只保留前 {cap} 个）。}}",
+    partlySearched: "只在本举报文字的前 {chars, number} 个字符中查找了举报对象，其余内容见证据文件。",
     history: "状态记录",
     thread: "与举报人的消息",
     notes: "内部备注（仅工作人员可见）",
