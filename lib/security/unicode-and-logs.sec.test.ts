@@ -93,4 +93,27 @@ describe("logs", () => {
     }
     expect(portal.logs()).not.toMatch(/^\[api\] FORGED/m);
   });
+
+  it("a failed sign-in is logged as a security event, without the email or password typed", async () => {
+    const events = () =>
+      portal
+        .logs()
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { event?: string })
+        .filter((entry) => entry.event === "sign-in-failed");
+    const before = events().length;
+    const csrf = await fetch(`${portal.base}/api/auth/csrf`);
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    await fetch(`${portal.base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({ csrfToken, email: "typo.secret@example.org", password: "Hunter2-the-password", json: "true" }),
+    });
+    expect(events().length).toBe(before + 1);
+    expect(portal.logs()).not.toContain("typo.secret@example.org");
+    expect(portal.logs()).not.toContain("Hunter2-the-password");
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { currentStaff, type StaffUser } from "../auth/require-staff";
+import { log } from "../logger.mjs";
 
 /**
  * The guard of the export routes, which answer with a status rather than a page: 401 when
@@ -9,7 +10,10 @@ export async function adminOrResponse(): Promise<StaffUser | Response> {
   const user = await currentStaff();
   const plain = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" };
   if (!user || user.mustChangePassword) return new Response("Sign in as an administrator first.\n", { status: 401, headers: plain });
-  if (user.role !== "ADMIN") return new Response("Exports are for administrators only.\n", { status: 403, headers: plain });
+  if (user.role !== "ADMIN") {
+    log.warn({ event: "forbidden", userId: user.id, role: user.role }, "security event");
+    return new Response("Exports are for administrators only.\n", { status: 403, headers: plain });
+  }
   return user;
 }
 

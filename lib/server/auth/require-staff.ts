@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { log } from "../logger.mjs";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { authOptions } from "./options";
@@ -63,7 +64,10 @@ export async function requireRole(role: "MODERATOR" | "ADMIN", options: { allowP
  */
 export async function requireAdmin(): Promise<StaffUser> {
   const user = await requireRole("MODERATOR");
-  if (user.role !== "ADMIN") forbidden();
+  if (user.role !== "ADMIN") {
+    log.warn({ event: "forbidden", userId: user.id, role: user.role }, "security event");
+    forbidden();
+  }
   return user;
 }
 

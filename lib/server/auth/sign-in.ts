@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db";
+import { log } from "../logger.mjs";
 import { audit } from "../moderation/audit";
 import { verifyPassword } from "../passwords";
 import { clientAddress, countOne, countRecent } from "../rate-limit";
@@ -34,7 +35,10 @@ export async function signInWithPassword(email: string, password: string, header
     await countRecent("login-fail-account", account, FAILURE_WINDOW_MS),
     await countRecent("login-fail-client", client, FAILURE_WINDOW_MS),
   );
-  if (failures >= LOCK_AFTER) throw new SignInError("locked");
+  if (failures >= LOCK_AFTER) {
+    log.warn({ event: "sign-in-refused", reason: "locked" }, "security event");
+    throw new SignInError("locked");
+  }
   if (failures >= SLOW_AFTER) await sleep(Math.min(failures - SLOW_AFTER + 1, 5) * 500);
 
   const user = await db.user.findUnique({ where: { email: account } });
@@ -42,6 +46,8 @@ export async function signInWithPassword(email: string, password: string, header
   if (!user || !valid || !user.active) {
     await countOne("login-fail-account", account, FAILURE_WINDOW_MS);
     await countOne("login-fail-client", client, FAILURE_WINDOW_MS);
+    // Never the submitted email: people type their password into it by mistake.
+    log.warn({ event: "sign-in-failed", userId: user?.id ?? null, inactive: user ? !user.active : undefined }, "security event");
     throw new SignInError("invalid");
   }
   const sessionId = randomUUID();
@@ -49,6 +55,7 @@ export async function signInWithPassword(email: string, password: string, header
     await tx.staffSession.create({ data: { id: sessionId, userId: user.id } });
     await audit(tx, { actorId: user.id, action: "sign-in" });
   });
+  log.info({ event: "sign-in", userId: user.id, sessionId }, "security event");
   return { userId: user.id, sessionId };
 }
 
