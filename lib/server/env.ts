@@ -37,6 +37,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOOKUP: rate("30/600"),
   /** Batch requests (up to 100 reports each) per partner per window. */
   RATE_LIMIT_BATCH: rate("60/600"),
+  /** The portal's public URL (next-auth reads it too). When it is https, HSTS is sent and cookies are Secure. */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "use the portal's public http(s) URL" }).optional(),
   /** How long a moderator's claim on a report lasts. */
   CLAIM_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Staff sessions end after this long without a request. */
@@ -51,6 +53,8 @@ export type Env = z.infer<typeof envSchema> & {
   databasePath: string | null;
   postgresUrl: string | null;
   evidenceDir: string;
+  /** The public URL is https: send HSTS and mark cookies Secure. */
+  httpsOnly: boolean;
 };
 
 function loadEnv(): Env {
@@ -66,6 +70,7 @@ function loadEnv(): Env {
     databasePath: env.DATABASE_URL.startsWith("file:") ? path.resolve(env.DATABASE_URL.replace(/^file:/, "")) : null,
     postgresUrl: env.DATABASE_URL.startsWith("file:") ? null : env.DATABASE_URL,
     evidenceDir: path.resolve(env.EVIDENCE_DIR),
+    httpsOnly: env.NEXTAUTH_URL?.startsWith("https:") ?? false,
   };
 }
 
