@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, startTransition, Suspense, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { submitReportAction, type ReportFormState } from "@/lib/server/actions/report";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
@@ -14,6 +14,9 @@ import { ErrorsProvider, flattenErrors, nestErrors, useMessage } from "./form-er
 import { NO_FILES, totalsProblem, withFileFields, type FileSlots } from "./files";
 import { CheckboxField } from "./fields";
 import { useHydrated } from "./use-hydrated";
+
+// Its own chunk, fetched after the first input: the page's first load stays as it was.
+const ProofOfWork = lazy(() => import("./proof-of-work").then((m) => ({ default: m.ProofOfWork })));
 
 /** The browser's UTC offset, e.g. "+08:00", for the times typed into the form. */
 function browserOffset(): string {
@@ -36,6 +39,10 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
   const [files, setFiles] = useState<FileSlots>(NO_FILES);
   const [source, setSource] = useState<"server" | "client">("server");
   const [focusTick, setFocusTick] = useState(0);
+  // The proof of work starts with the first answer, and again after each reply from the
+  // server: a challenge counts once, so a post that came back with errors used it up.
+  const [started, setStarted] = useState(false);
+  const [replies, setReplies] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const filesRef = useRef(files);
   filesRef.current = files;
@@ -69,6 +76,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
     if (state && !state.ok) {
       setSource("server");
       setFocusTick((n) => n + 1);
+      setReplies((n) => n + 1);
     }
   }, [state]);
 
@@ -105,6 +113,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           action={dispatch}
           encType="multipart/form-data"
           noValidate
+          onInput={() => setStarted(true)}
           onSubmit={(event) => {
             setSource("client");
             void onSubmit(event);
@@ -115,6 +124,11 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           <input type="hidden" name="submissionKey" value={submissionKey} />
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="tz" value={hydrated ? browserOffset() : DEFAULT_OFFSET} />
+          {started && (
+            <Suspense fallback={null}>
+              <ProofOfWork key={replies} />
+            </Suspense>
+          )}
           <CategoryFields category={category} files={files} setFiles={setFiles} />
           <CheckboxField name="goodFaith" label={t("fields.goodFaith")} />
           <button type="submit" className="button" disabled={pending}>

@@ -34,6 +34,11 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
   RATE_LIMIT_SUBMIT: rate("20/600"),
+  /**
+   * Web-form submissions per client per window that carry a solved proof-of-work challenge:
+   * many people share one address (campus, office, carrier NAT), so they get far more room.
+   */
+  RATE_LIMIT_SUBMIT_VERIFIED: rate("200/600"),
   RATE_LIMIT_LOOKUP: rate("30/600"),
   /** Batch requests (up to 100 reports each) per partner per window. */
   RATE_LIMIT_BATCH: rate("60/600"),

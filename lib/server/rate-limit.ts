@@ -6,7 +6,8 @@ import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
 
-export type RateScope = "submit" | "lookup" | "batch";
+/** "submit-verified": web-form posts with a solved proof-of-work challenge, counted apart. */
+export type RateScope = "submit" | "submit-verified" | "lookup" | "batch";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const secrets = new Map<string, string>();
@@ -83,7 +84,12 @@ export async function countOne(scope: string, identity: string, windowMs: number
 /** Counts one request against the client's fixed window; throws 429 when it is spent. */
 export async function enforceRateLimit(headers: Headers, scope: RateScope): Promise<void> {
   const env = getEnv();
-  const { limit, windowMs } = { submit: env.RATE_LIMIT_SUBMIT, lookup: env.RATE_LIMIT_LOOKUP, batch: env.RATE_LIMIT_BATCH }[scope];
+  const { limit, windowMs } = {
+    submit: env.RATE_LIMIT_SUBMIT,
+    "submit-verified": env.RATE_LIMIT_SUBMIT_VERIFIED,
+    lookup: env.RATE_LIMIT_LOOKUP,
+    batch: env.RATE_LIMIT_BATCH,
+  }[scope];
   const now = Date.now();
   const window = Math.floor(now / windowMs);
   const windowEnds = new Date((window + 1) * windowMs);

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/validation/action-result";
 import { ForbiddenFormNameError, formDataToValues, valuesToReport, type FormValues } from "@/lib/validation/form-values";
 import { isCategory } from "@/lib/validation/report";
 import { ApiError } from "../http";
+import { verifyProofOfWork } from "../proof-of-work";
 import { enforceRateLimit } from "../rate-limit";
 import { cleanName, type FileRole, type UploadedFile } from "../request-body";
 import { submitReport } from "../submit-report";
@@ -49,7 +50,10 @@ export async function submitReportAction(_previous: ReportFormState, form: FormD
     if (!isCategory(category)) throw new ApiError("bad_request");
     // Before the rate limit, so that a refused post still comes back with its answers.
     values = formDataToValues(form, category);
-    await enforceRateLimit(await headers(), "submit");
+    // A solved proof of work (the ALTCHA widget, with JavaScript) raises the client's limit;
+    // without one, or with a forged, expired or reused one, the base limit applies.
+    const proven = (await verifyProofOfWork(form.get("altcha"))) === "verified";
+    await enforceRateLimit(await headers(), proven ? "submit-verified" : "submit");
     const files = await uploadsOf(form);
     const report = valuesToReport(values, category);
     const submissionKey = form.get("submissionKey");

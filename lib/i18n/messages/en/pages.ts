@@ -69,6 +69,15 @@ export const pages = {
     emlHint: "Save the email as a file (in most mail apps: More → Download or Save as .eml) and attach it here. We read the sender, date and links from it.",
     ownershipFile: "Or attach a proof of ownership",
     authorizationHint: "A signed letter from the rightholder that lets you act for them (PDF or image).",
+    proof: {
+      label: "Checking that this is sent by a person",
+      verifying: "Checking in the background…",
+      verified: "Checked",
+      error: "The background check did not finish. You can still send the report.",
+      expired: "The background check expired and is running again.",
+      waitAlert: "Checking in the background, one moment…",
+      verificationRequired: "The background check has not finished. You can still send the report.",
+    },
   },
   confirmation: {
     title: "Report received",

@@ -68,6 +68,15 @@ export const pages = {
     emlHint: "请将邮件另存为文件（多数邮件应用：更多 → 下载或另存为 .eml）后上传。我们会从中读取发件人、时间和链接。",
     ownershipFile: "或上传权属证明文件",
     authorizationHint: "权利人签署的授权委托书（PDF 或图片）。",
+    proof: {
+      label: "正在确认提交者是真人",
+      verifying: "正在后台校验…",
+      verified: "校验完成",
+      error: "后台校验未完成。您仍然可以提交举报。",
+      expired: "后台校验已过期，正在重新校验。",
+      waitAlert: "正在后台校验，请稍候…",
+      verificationRequired: "后台校验尚未完成。您仍然可以提交举报。",
+    },
   },
   confirmation: {
     title: "举报已受理",
