@@ -24,6 +24,8 @@ if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
   process.exit(1);
 }
 
+const METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
+
 /** Headers by which a client could claim another address, host or scheme. */
 const PROXY_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
 
@@ -55,6 +57,14 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    // The portal answers GET, HEAD, POST (forms, server actions, the API) and OPTIONS;
+    // anything else (TRACE, PUT, CONNECT…) is refused here, before the framework sees it
+    // (Next answered TRACE on an API route with a 500).
+    if (!METHODS.has(req.method ?? "")) {
+      res.writeHead(405, { allow: [...METHODS].join(", "), "content-type": "text/plain; charset=utf-8", connection: "close" });
+      res.end("Method not allowed.\n");
+      return;
+    }
     rewriteProxyHeaders(req, hops);
     handle(req, res);
   });

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validSpam } from "@/lib/validation/fixtures";
@@ -95,6 +96,24 @@ describe("hostile batches", () => {
   ])("%s: a 4xx or per-item errors, never a 500", async (_, body) => {
     const status = await batch(body);
     expect([200, 400, 413, 422]).toContain(status);
+  });
+});
+
+describe("HTTP methods", () => {
+  it.each(["TRACE", "PUT", "DELETE", "PATCH", "PROPFIND"])("%s is a 405 on pages and the API, never a 500", async (method) => {
+    for (const path of ["/", "/api/v1/reports", "/api/v1/reports/batch", "/queue"]) {
+      // fetch refuses to send TRACE: a raw request, as an attacker's tool sends it.
+      const { status, allow } = await new Promise<{ status?: number; allow?: string }>((resolve, reject) => {
+        const req = request(`${base}${path}`, { method }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode, allow: res.headers.allow });
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(status, `${method} ${path}`).toBe(405);
+      expect(allow).toBe("GET, HEAD, POST, OPTIONS");
+    }
   });
 });
 
