@@ -5,9 +5,11 @@ import { createBatcher, type Waiting } from "./batcher";
 import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
+import { log } from "./logger.mjs";
 
 /** "submit-verified": web-form posts with a solved proof-of-work challenge, counted apart. */
-export type RateScope = "submit" | "submit-verified" | "lookup" | "batch";
+/** Partners' batch requests have limits of their own (partners.ts). */
+export type RateScope = "submit" | "submit-verified" | "lookup";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const secrets = new Map<string, string>();
@@ -88,7 +90,6 @@ export async function enforceRateLimit(headers: Headers, scope: RateScope): Prom
     submit: env.RATE_LIMIT_SUBMIT,
     "submit-verified": env.RATE_LIMIT_SUBMIT_VERIFIED,
     lookup: env.RATE_LIMIT_LOOKUP,
-    batch: env.RATE_LIMIT_BATCH,
   }[scope];
   const now = Date.now();
   const window = Math.floor(now / windowMs);
@@ -99,6 +100,8 @@ export async function enforceRateLimit(headers: Headers, scope: RateScope): Prom
     .digest("base64url");
   const count = await countRequest(key, windowEnds);
   if (count > limit) {
+    // Once per client and window, not on every refused request: the log is no amplifier.
+    if (count === limit + 1) log.warn({ event: "rate-limited", scope }, "security event");
     throw new ApiError("rate_limited", { retryAfterSec: Math.max(1, Math.ceil((windowEnds.getTime() - now) / 1000)) });
   }
 }

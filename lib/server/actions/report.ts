@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/validation/action-result";
 import { ForbiddenFormNameError, formDataToValues, valuesToReport, type FormValues } from "@/lib/validation/form-values";
 import { isCategory } from "@/lib/validation/report";
 import { ApiError } from "../http";
+import { log } from "../logger.mjs";
 import { verifyProofOfWork } from "../proof-of-work";
 import { enforceRateLimit } from "../rate-limit";
 import { cleanName, type FileRole, type UploadedFile } from "../request-body";
@@ -44,16 +45,14 @@ async function uploadsOf(form: FormData): Promise<UploadedFile[]> {
  * submission key makes a double submit return the first receipt instead of a second report.
  */
 export async function submitReportAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
-  const category = form.get("category");
-  let values: FormValues | undefined;
   try {
-    if (!isCategory(category)) throw new ApiError("bad_request");
-    // Before the rate limit, so that a refused post still comes back with its answers.
-    values = formDataToValues(form, category);
     // A solved proof of work (the ALTCHA widget, with JavaScript) raises the client's limit;
     // without one, or with a forged, expired or reused one, the base limit applies.
     const proven = (await verifyProofOfWork(form.get("altcha"))) === "verified";
     await enforceRateLimit(await headers(), proven ? "submit-verified" : "submit");
+    const category = form.get("category");
+    if (!isCategory(category)) throw new ApiError("bad_request");
+    const values = formDataToValues(form, category);
     const files = await uploadsOf(form);
     const report = valuesToReport(values, category);
     const submissionKey = form.get("submissionKey");
@@ -77,6 +76,21 @@ export async function submitReportAction(_previous: ReportFormState, form: FormD
       },
     };
   } catch (error) {
-    return failure(error instanceof ForbiddenFormNameError ? new ApiError("bad_request") : error, values);
+    if (error instanceof ForbiddenFormNameError) {
+      log.warn({ event: "forbidden-form-name" }, "security event");
+      return failure(new ApiError("bad_request"));
+    }
+    return failure(error, answersOf(form));
+  }
+}
+
+/** The answers to give back with a refusal, so that nothing typed is lost; none for an attack. */
+function answersOf(form: FormData): FormValues | undefined {
+  const category = form.get("category");
+  if (!isCategory(category)) return undefined;
+  try {
+    return formDataToValues(form, category);
+  } catch {
+    return undefined;
   }
 }
