@@ -71,10 +71,16 @@ describe("content security policy (http)", () => {
 
 /** Posts the header's language switch; returns the Set-Cookie of the language cookie. */
 async function switchLanguage(base: string): Promise<string> {
-  const response = await postForm(base, "/", [
-    ["locale", "en"],
-    ["returnTo", "/status"],
-  ]);
+  const response = await postForm(
+    base,
+    "/",
+    [
+      ["locale", "en"],
+      ["returnTo", "/status"],
+    ],
+    {},
+    'name="locale"',
+  );
   expect(response.status).toBeLessThan(400);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("locale="));
   if (!cookie) throw new Error(`no language cookie (${response.status})`);
