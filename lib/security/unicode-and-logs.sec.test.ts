@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validCrime, validSpam } from "@/lib/validation/fixtures";
 import { partnerKey, startPortal, type Portal } from "./harness";
+import { postCredentials } from "./staff";
 
 /**
  * Issue #11, items 3 and 4. A lone surrogate in one field gave a 500, failed a whole batch,
@@ -76,15 +77,11 @@ describe("logs", () => {
       const response = await fetch(`${portal.base}${path}`, { redirect: "manual" });
       expect(response.status, path).toBeLessThan(500);
     }
-    const csrf = await fetch(`${portal.base}/api/auth/csrf`);
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const response = await fetch(`${portal.base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; next-auth.callback-url=${forged}` },
-      body: new URLSearchParams({ csrfToken, email: "nobody@example.org", password: "wrong-password-1", callbackUrl: "javascript:x\n[api] FORGED", json: "true" }),
-    });
+    const { response } = await postCredentials(
+      portal.base,
+      { email: "nobody@example.org", password: "wrong-password-1", callbackUrl: "javascript:x\n[api] FORGED" },
+      `next-auth.callback-url=${forged}`,
+    );
     expect(response.status).toBeLessThan(500);
     const added = portal.logs().split("\n").slice(before - 1).filter(Boolean);
     for (const line of added) {
@@ -103,15 +100,7 @@ describe("logs", () => {
         .map((line) => JSON.parse(line) as { event?: string })
         .filter((entry) => entry.event === "sign-in-failed");
     const before = events().length;
-    const csrf = await fetch(`${portal.base}/api/auth/csrf`);
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    await fetch(`${portal.base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-      body: new URLSearchParams({ csrfToken, email: "typo.secret@example.org", password: "Hunter2-the-password", json: "true" }),
-    });
+    await postCredentials(portal.base, { email: "typo.secret@example.org", password: "Hunter2-the-password" });
     expect(events().length).toBe(before + 1);
     expect(portal.logs()).not.toContain("typo.secret@example.org");
     expect(portal.logs()).not.toContain("Hunter2-the-password");
