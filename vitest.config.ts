@@ -15,12 +15,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "**/*.sec.test.ts", "**/node_modules/**"] },
+        test: { name: "unit", env: { LOG_LEVEL: "silent" }, include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "**/*.sec.test.ts", "**/node_modules/**"] },
       },
       {
         extends: true,
         test: {
           name: "integration",
+          env: { LOG_LEVEL: "silent" },
           include: ["lib/**/*.int.test.ts"],
           globalSetup: ["lib/server/testing/global-setup.ts"],
           setupFiles: ["lib/server/testing/setup-database.ts"],

@@ -1,4 +1,4 @@
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validSpam } from "@/lib/validation/fixtures";
@@ -54,6 +54,44 @@ describe("hostile JSON", () => {
       duplex: "half",
     } as RequestInit);
     expect(response.status).toBe(413);
+  });
+
+  it("after a 413 the same connection still serves the next request; an endless body is cut off", async () => {
+    const { hostname, port } = new URL(base);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (body: Buffer | null, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: hostname, port, path: body ? "/api/v1/reports" : "/api/v1/categories", method: body ? "POST" : "GET", agent, headers }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.end(body ?? undefined);
+      });
+    try {
+      expect(await send(Buffer.alloc(7 * 1024 * 1024, 32), { "content-type": "application/json" })).toBe(413);
+      expect(await send(null)).toBe(200);
+      // More than twice the limit, with no Content-Length: refused, and the server is fine.
+      const endless = await new Promise<number | "closed">((resolve) => {
+        const req = request({ host: hostname, port, path: "/api/v1/reports", method: "POST", headers: { "content-type": "application/json" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", () => resolve("closed"));
+        const chunk = Buffer.alloc(1024 * 1024, 32);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 64 && req.write(chunk)) sent++;
+          if (sent < 64) req.once("drain", pump);
+          else req.end();
+        };
+        pump();
+      });
+      expect([413, "closed"]).toContain(endless);
+      expect((await fetch(`${base}/api/v1/categories`)).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("an unknown content type is a 415 and malformed multipart a 400", async () => {

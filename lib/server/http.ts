@@ -38,7 +38,7 @@ const STATUS: Record<ErrorCode, number> = {
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly options: { fields?: FieldErrors; retryAfterSec?: number } = {},
+    readonly options: { fields?: FieldErrors; retryAfterSec?: number; closeConnection?: boolean } = {},
   ) {
     super(code);
   }
@@ -77,8 +77,8 @@ export function errorResponse(error: ApiError, locale: Locale): Response {
   const { retryAfterSec } = error.options;
   const body = errorBody(error, locale);
   const headers: Record<string, string> = retryAfterSec ? { "retry-after": String(retryAfterSec) } : {};
-  // The rest of an oversized body is never read: the connection cannot carry another request.
-  if (error.code === "too_large") headers.connection = "close";
+  // The rest of the body was left unread: the connection cannot carry another request.
+  if (error.options.closeConnection) headers.connection = "close";
   // RFC 6750: a 401 names the scheme the client must use.
   if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="partners"';
   return jsonResponse(STATUS[error.code], body, headers);

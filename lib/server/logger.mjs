@@ -11,6 +11,8 @@
 import pino from "pino";
 
 export const log = pino({
+  // LOG_LEVEL=warn keeps only security events and failures; the unit and integration tests run silent.
+  level: process.env.LOG_LEVEL ?? "info",
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },

@@ -39,13 +39,26 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new ApiError("too_large");
-    }
+    if (total > limit) throw await refuseRest(reader, total, limit);
     chunks.push(value);
   }
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * The 413 for a body that went past its limit. The rest is read and thrown away, up to as
+ * much again, so that the client, still sending, gets to read its answer and the connection
+ * stays usable; a body longer than that is cut off and its connection closed.
+ */
+async function refuseRest(reader: ReadableStreamDefaultReader<Uint8Array>, total: number, limit: number): Promise<ApiError> {
+  let seen = total;
+  while (seen <= 2 * limit) {
+    const { done, value } = await reader.read();
+    if (done) return new ApiError("too_large");
+    seen += value.byteLength;
+  }
+  await reader.cancel();
+  return new ApiError("too_large", { closeConnection: true });
 }
 
 export function parseJson(bytes: Uint8Array): unknown {
