@@ -43,6 +43,38 @@ export function clientOf(socketAddress, forwardedFor, trustedHops) {
   return /^[0-9a-fA-F:.]{2,45}$/.test(chosen ?? "") ? chosen.replace(/^::ffff:/, "") : peer;
 }
 
+/**
+ * Why a request is refused before Next sees it, or null. Each of these reached Next and
+ * came back as a 500 or worse in an outside test:
+ * - a request target that is not a path (`GET http://evil.example/queue`): Next redirected
+ *   to that host;
+ * - a path that does not decode (`/report/%ff`): a 500 from the dynamic routes;
+ * - a form post to a page from another origin (`Origin: null`, `http://evil.example`):
+ *   Next refuses the server action, but with a 500. The API under /api/ is for other
+ *   sites and programs by design and keeps its own rules.
+ */
+export function refusalOf(req) {
+  const target = req.url ?? "";
+  if (!target.startsWith("/")) return { status: 400, text: "Bad request target." };
+  const path = target.split("?")[0];
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, text: "Bad path encoding." };
+  }
+  if (req.method === "POST" && !path.startsWith("/api/") && req.headers.origin !== undefined) {
+    const expected = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").split(",")[0].trim().toLowerCase();
+    let origin = null;
+    try {
+      origin = new URL(req.headers.origin).host.toLowerCase();
+    } catch {
+      // "null" (sandboxed frames, privacy redirects) or garbage: not this site
+    }
+    if (origin !== expected) return { status: 403, text: "Forms on this site can only be sent from this site." };
+  }
+  return null;
+}
+
 export function rewriteProxyHeaders(req, trustedHops) {
   const client = clientOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
   if (trustedHops === 0) for (const name of PROXY_HEADERS) delete req.headers[name];
@@ -61,11 +93,19 @@ async function main() {
     // anything else (TRACE, PUT, CONNECT…) is refused here, before the framework sees it
     // (Next answered TRACE on an API route with a 500).
     if (!METHODS.has(req.method ?? "")) {
-      res.writeHead(405, { allow: [...METHODS].join(", "), "content-type": "text/plain; charset=utf-8", connection: "close" });
+      req.resume(); // the body is read and dropped, so the client gets to read the answer
+      res.writeHead(405, { allow: [...METHODS].join(", "), "content-type": "text/plain; charset=utf-8" });
       res.end("Method not allowed.\n");
       return;
     }
     rewriteProxyHeaders(req, hops);
+    const refusal = refusalOf(req);
+    if (refusal) {
+      req.resume();
+      res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end(`${refusal.text}\n`);
+      return;
+    }
     handle(req, res);
   });
   // A client that sends its headers a byte at a time must not hold a connection for long.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module without types, run by node directly
-import { clientOf } from "./server.mjs";
+import { clientOf, refusalOf } from "./server.mjs";
 
 describe("clientOf (lib/cli/server.mjs)", () => {
   it("is the TCP peer when no proxy is trusted, whatever the header says", () => {
@@ -16,5 +16,28 @@ describe("clientOf (lib/cli/server.mjs)", () => {
   it("falls back to the peer when the chosen entry is not an address", () => {
     expect(clientOf("10.0.0.1", "<script>, evil", 1)).toBe("10.0.0.1");
     expect(clientOf("10.0.0.1", "", 1)).toBe("10.0.0.1");
+  });
+});
+
+describe("refusalOf (lib/cli/server.mjs)", () => {
+  const req = (url: string, method = "GET", headers: Record<string, string> = {}) => ({ url, method, headers: { host: "portal.example", ...headers } });
+
+  it("lets ordinary requests through, the API's cross-origin posts included", () => {
+    expect(refusalOf(req("/report/spam?x=%ff"))).toBeNull();
+    expect(refusalOf(req("/", "POST", { origin: "https://portal.example" }))).toBeNull();
+    expect(refusalOf(req("/api/v1/reports", "POST", { origin: "https://partner.example" }))).toBeNull();
+    expect(refusalOf(req("/", "POST"))).toBeNull(); // no Origin: Next's own check decides
+  });
+
+  it("refuses targets that are not paths, paths that do not decode, and form posts from elsewhere", () => {
+    expect(refusalOf(req("http://evil.example/"))?.status).toBe(400);
+    expect(refusalOf(req("*", "OPTIONS"))?.status).toBe(400);
+    expect(refusalOf(req("/queue/%E0%A4%A"))?.status).toBe(400);
+    expect(refusalOf(req("/", "POST", { origin: "null" }))?.status).toBe(403);
+    expect(refusalOf(req("/queue", "POST", { origin: "https://portal.example.evil.example" }))?.status).toBe(403);
+  });
+
+  it("compares with the host a trusted proxy forwarded", () => {
+    expect(refusalOf(req("/", "POST", { origin: "https://reports.example", "x-forwarded-host": "reports.example" }))).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "../env";
 import { errorFields, log } from "../logger.mjs";
+import { sameSitePath } from "../return-path";
 import { SignInError, signInWithPassword } from "./sign-in";
 
 declare module "next-auth" {
@@ -57,6 +58,18 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own check throws on a callbackUrl that is not a URL (`\/evil.example`,
+      // `http://[`), a 500 that also failed the sign-in: anything but this site's own
+      // origin goes to the start page.
+      redirect({ url, baseUrl }) {
+        try {
+          const target = new URL(url, baseUrl);
+          if (target.origin === new URL(baseUrl).origin) return new URL(sameSitePath(`${target.pathname}${target.search}${target.hash}`), baseUrl).toString();
+        } catch {
+          // not a URL at all
+        }
+        return baseUrl;
+      },
       jwt({ token, user }) {
         if (user?.sid) token.sid = user.sid;
         return token;
