@@ -3,18 +3,13 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { validReports } from "@/lib/validation/fixtures";
-import { E2E_DATA_DIR, queryOne } from "./support/data-layer";
+import { e2eDataEnv, queryOne } from "./support/data-layer";
 import { staffPage } from "./support/staff-session";
 
 /** `npm run partner -- …` against the end-to-end server's database, as an operator runs it. */
 function partnerCli(...args: string[]): string {
   return execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("lib", "cli", "partner.ts"), ...args], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(E2E_DATA_DIR, "portal.db")}`,
-      EVIDENCE_DIR: path.join(E2E_DATA_DIR, "evidence"),
-      SECRET_FILE: path.join(E2E_DATA_DIR, "app-secret"),
-    },
+    env: e2eDataEnv(),
     encoding: "utf8",
   });
 }
