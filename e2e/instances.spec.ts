@@ -3,7 +3,9 @@ import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { validSpam } from "@/lib/validation/fixtures";
-import { E2E_DATA_DIR, queryOne, runDataScript } from "./support/data-layer";
+import { E2E_DATA_DIR, queryOne } from "./support/data-layer";
+import { createStaff } from "./support/staff-session";
+import { nextCode } from "./support/totp";
 
 /**
  * Statelessness: two more app instances over the same PostgreSQL database and the same
@@ -63,7 +65,8 @@ test.afterAll(() => {
   for (const server of servers) server.kill();
 });
 
-async function signIn(base: string, email: string, password: string): Promise<string> {
+/** One request with email, password and the app's code, to next-auth's credentials endpoint. */
+async function signIn(base: string, { email, password, key }: { email: string; password: string; key: string }): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -71,22 +74,20 @@ async function signIn(base: string, email: string, password: string): Promise<st
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, code: await nextCode(key), json: "true" }),
   });
   return [csrfCookie, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 }
 
 let n = 0;
-function moderator(): { email: string; password: string } {
+function moderator(): { email: string; password: string; key: string } {
   const email = `instance-moderator-${++n}-${Date.now()}@e2e.test`;
   const password = "e2e-staff-password-1";
-  runDataScript("staff.ts", ["create", email, password, "MODERATOR"]);
-  return { email, password };
+  return { email, password, key: createStaff(email, password) };
 }
 
 test("a session started on one instance works on the other", async () => {
-  const { email, password } = moderator();
-  const cookie = await signIn(bases[0], email, password);
+  const cookie = await signIn(bases[0], moderator());
   const other = await fetch(`${bases[1]}/queue`, { headers: { cookie, "accept-language": "en" }, redirect: "manual" });
   expect(other.status).toBe(200);
   expect(await other.text()).toContain("<h1>Review queue</h1>");
@@ -122,10 +123,7 @@ test("concurrent Next report claims across the instances never hand out the same
     });
     expect(created.status).toBe(201);
   }
-  const cookies = await Promise.all(Array.from({ length: moderators }, (_, i) => {
-    const { email, password } = moderator();
-    return signIn(bases[i % 2], email, password);
-  }));
+  const cookies = await Promise.all(Array.from({ length: moderators }, (_, i) => signIn(bases[i % 2], moderator())));
   const page = await (await fetch(`${bases[0]}/queue`, { headers: { cookie: cookies[0] } })).text();
   // The "Next report" form heads the queue; the header has other forms (language, sign-out).
   const actionId = /class="queue-head">[\s\S]*?name="\$ACTION_ID_([0-9a-f]+)"/.exec(page)?.[1];
@@ -154,8 +152,7 @@ test("evidence written by one instance is served by the other", async () => {
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
   const { sha256 } = queryOne('SELECT "sha256" FROM "Evidence" WHERE "reportId" = ?', id) as { sha256: string };
-  const { email, password } = moderator();
-  const cookie = await signIn(bases[1], email, password);
+  const cookie = await signIn(bases[1], moderator());
   const file = await fetch(`${bases[1]}/api/staff/evidence/${id}/${sha256}`, { headers: { cookie } });
   expect(file.status).toBe(200);
   expect(file.headers.get("content-type")).toBe("image/png");

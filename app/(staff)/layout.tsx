@@ -2,15 +2,18 @@ import { NextIntlClientProvider } from "next-intl";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { StaffHeader } from "@/components/staff/staff-header";
-import { currentStaff } from "@/lib/server/auth/require-staff";
+import { currentSession } from "@/lib/server/auth/require-staff";
 
-/** Staff pages. Each page also checks the role itself: a layout does not guard actions. */
+/**
+ * Staff pages. Each page also checks the role and sign-in stage itself: a layout does not
+ * guard actions. A sign-in still waiting for its code belongs on /login.
+ */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await currentStaff();
-  if (!user) redirect("/login");
+  const user = await currentSession();
+  if (!user || user.stage === "code") redirect("/login");
   return (
     <NextIntlClientProvider>
-      <StaffHeader name={user.name} isAdmin={user.role === "ADMIN"} />
+      <StaffHeader name={user.name} isAdmin={user.role === "ADMIN"} ready={user.stage === "ready"} />
       <main id="main" tabIndex={-1} className="staff-main">
         {children}
       </main>

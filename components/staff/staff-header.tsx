@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { signOutAction } from "@/lib/server/actions/auth";
 
-export async function StaffHeader({ name, isAdmin }: { name: string; isAdmin: boolean }) {
+/** `ready`: signed in completely. Before that (password change, enrolment) only sign-out is offered. */
+export async function StaffHeader({ name, isAdmin, ready }: { name: string; isAdmin: boolean; ready: boolean }) {
   const t = await getTranslations();
   return (
     <header className="site-header">
@@ -15,8 +16,9 @@ export async function StaffHeader({ name, isAdmin }: { name: string; isAdmin: bo
           {t("queue.title")}
         </Link>
         <nav aria-label={t("queue.title")} className="site-header__nav">
-          {isAdmin && <Link href="/admin/stats">{t("adminNav.label")}</Link>}
+          {ready && isAdmin && <Link href="/admin/stats">{t("adminNav.label")}</Link>}
           <span>{t("auth.signedInAs", { name })}</span>
+          {ready && <Link href="/account/security">{t("auth.account")}</Link>}
           <LanguageSwitch label={t("nav.switchLabel")} text={t("nav.switchTo")} />
           <form action={signOutAction}>
             <button type="submit" className="link-button">

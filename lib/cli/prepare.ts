@@ -16,12 +16,14 @@ async function main() {
         "  A demo admin account was created. These credentials are shown only this once:",
         `    email:    ${admin.email}`,
         `    password: ${admin.password}`,
+        "  At first sign-in you choose your own password and set up two-factor sign-in with an",
+        "  authenticator app (STAFF_2FA=optional skips the second for local development).",
         "  Set ADMIN_EMAIL and ADMIN_PASSWORD to choose the first admin yourself.",
         "",
       ].join("\n"),
     );
   } else if (admin.created) {
-    console.log(`  Created the first admin, ${admin.email}, from ADMIN_EMAIL.`);
+    console.log(`  Created the first admin, ${admin.email}, from ADMIN_EMAIL. They set up two-factor sign-in at first sign-in.`);
   }
   const removed = await sweepOrphanFiles(async (ids) => {
     const rows = await db.report.findMany({ where: { id: { in: ids } }, select: { id: true } });

@@ -48,6 +48,12 @@ const envSchema = z.object({
   CLAIM_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Staff sessions end after this long without a request. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /**
+   * `required` (the default): every staff member signs in with a password and a code from an
+   * authenticator app, and one without a second factor must enrol before any staff page
+   * opens. `optional`, for local development: enrolment is offered, not demanded.
+   */
+  STAFF_2FA: z.enum(["required", "optional"], { error: "use required or optional" }).default("required"),
   /** Every receipt lookup takes at least this long, found or not. */
   LOOKUP_MIN_MS: z.coerce.number().int().min(0).default(300),
 });

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { PartnerAdminError, revokePartner } from "../admin/partners";
-import { createStaff, newStaffSchema, resetPassword, ROLES, setActive, setRole, StaffAdminError, type Role } from "../admin/staff";
+import { createStaff, newStaffSchema, resetPassword, resetSecondFactor, ROLES, setActive, setRole, StaffAdminError, type Role } from "../admin/staff";
 import { requireAdmin } from "../auth/require-staff";
 
 /**
@@ -60,6 +60,12 @@ export async function setActiveAction(form: FormData): Promise<void> {
   const actor = await requireAdmin();
   const active = form.get("active") === "true";
   await onAccount(() => setActive(String(form.get("userId") ?? ""), active, actor), active ? "reactivated" : "deactivated");
+}
+
+/** Removes a staff member's second factor after a lost phone; they enrol again at next sign-in. */
+export async function resetSecondFactorAction(form: FormData): Promise<void> {
+  const actor = await requireAdmin();
+  await onAccount(() => resetSecondFactor(String(form.get("userId") ?? ""), actor), "reset2fa");
 }
 
 /** Revokes a partner's batch API key; the confirmation step is the page itself (/admin/partners?confirm=ID). */

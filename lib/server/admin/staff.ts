@@ -33,7 +33,7 @@ export function listStaff() {
   return db.user.findMany({
     where: { NOT: { email: { endsWith: "@seed.invalid" } } },
     orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, mustChangePassword: true, createdAt: true },
+    select: { id: true, name: true, email: true, role: true, active: true, mustChangePassword: true, totpEnabledAt: true, createdAt: true },
   });
 }
 
@@ -112,5 +112,24 @@ export async function resetPassword(userId: string, actor: Actor): Promise<{ ema
     await tx.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await audit(tx, { actorId: actor.id, action: "staff-reset-password", after: { userId } });
     return { email: user.email, password };
+  });
+}
+
+/**
+ * A lost or replaced phone: the user's second factor and recovery codes are removed, their
+ * sessions end, and their next sign-in leads to enrolment again. Your own is reset by
+ * another admin, or by an operator with `npm run staff -- reset-2fa` (the "cli" actor) when
+ * no other admin can sign in.
+ */
+export async function resetSecondFactor(userId: string, actor: Actor | "cli"): Promise<void> {
+  if (actor !== "cli" && userId === actor.id) throw new StaffAdminError("self");
+  await change(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true } });
+    if (!user) throw new StaffAdminError("not_found");
+    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const after = { userId, enrolled: false, ...(actor === "cli" ? { via: "cli" } : {}) };
+    await audit(tx, { actorId: actor === "cli" ? null : actor.id, action: "staff-reset-2fa", before: { userId, enrolled: user.totpEnabledAt !== null }, after });
   });
 }

@@ -29,13 +29,32 @@ describe("staff sign-in", () => {
     await expect(signInWithPassword(u.email, u.password, client("198.51.100.2"))).rejects.toMatchObject({ reason: "invalid" });
   });
 
-  it("locks an account after repeated failures, even from other clients, with the right password too", async () => {
+  it("strangers cannot lock anyone out: 50 wrong passwords from 5 addresses, then the right one from a 6th succeeds; the attackers stay refused", async () => {
     const u = await user();
-    for (let i = 0; i < LOCK_AFTER; i++) {
-      await expect(signInWithPassword(u.email, "wrong", client(`203.0.113.${i}`))).rejects.toMatchObject({ reason: "invalid" });
-    }
-    await expect(signInWithPassword(u.email, u.password, client("203.0.113.200"))).rejects.toMatchObject({ reason: "locked" });
-  }, 60_000);
+    const attackers = Array.from({ length: 5 }, (_, i) => client(`203.0.113.${i + 1}`));
+    // The five addresses guess at once, ten each (each is slowed from its fourth failure on).
+    const reasons = await Promise.all(
+      attackers.map(async (attacker, a) => {
+        const mine: string[] = [];
+        for (let i = 0; i < 10; i++) mine.push(await signInWithPassword(u.email, `guess-${a}-${i}`, attacker).then(() => "signed-in", (e: SignInError) => e.reason));
+        return mine;
+      }),
+    );
+    expect(reasons.flat()).toEqual(Array(50).fill("invalid"));
+    const results = await Promise.all(attackers.map((a) => signInWithPassword(u.email, u.password, a).then(() => "signed-in", (e: SignInError) => e.reason)));
+    expect(results).toEqual(Array(5).fill("locked"));
+    const owner = await signInWithPassword(u.email, u.password, client("198.51.100.66"));
+    expect(owner).toMatchObject({ userId: u.id, needsCode: false });
+  }, 120_000);
+
+  it("counts a stranger's failures on the account only to alert operators, never to refuse", async () => {
+    const u = await user();
+    const failures = await Promise.all(
+      Array.from({ length: LOCK_AFTER * 2 }, (_, i) => signInWithPassword(u.email, "wrong", client(`203.0.114.${i}`)).then(() => "signed-in", (e: SignInError) => e.reason)),
+    );
+    expect(failures).toEqual(Array(LOCK_AFTER * 2).fill("invalid"));
+    await expect(signInWithPassword(u.email, u.password, client("203.0.114.250"))).resolves.toMatchObject({ userId: u.id });
+  }, 120_000);
 
   it("locks a client that tries many accounts", async () => {
     for (let i = 0; i < LOCK_AFTER; i++) {

@@ -4,12 +4,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "../env";
 import { errorFields, log } from "../logger.mjs";
 import { sameSitePath } from "../return-path";
-import { SignInError, signInWithPassword } from "./sign-in";
+import { staffForSession } from "./require-staff";
+import { revokeSession } from "./sessions";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { giveSecondFactor, SignInError, signInWithPassword } from "./sign-in";
 
 declare module "next-auth" {
-  interface Session {
-    sid?: string;
-  }
   interface User {
     sid?: string;
   }
@@ -20,37 +20,52 @@ declare module "next-auth/jwt" {
   }
 }
 
+/** Thrown by the jwt callback for a token whose session has ended: next-auth drops the cookie. */
+class SessionEnded extends Error {}
+
 /**
- * Staff sign-in with next-auth's Credentials provider, which works only with JWT sessions.
- * The token carries nothing but a StaffSession id: the role, the `active` flag and idle
- * expiry are checked against the database on every request (require-staff.ts).
+ * next-auth with JWT sessions. The token carries nothing but a StaffSession id: the role,
+ * the `active` flag, the sign-in stage and idle expiry are checked against the database on
+ * every request (require-staff.ts), and every way out (the header's sign-out, next-auth's
+ * own `POST /api/auth/signout`, a password change, an admin's reset) revokes that row.
+ *
+ * The login page's two steps are server actions (lib/server/actions/auth.ts), which work
+ * without JavaScript. The Credentials provider below takes the same checks in one request,
+ * for clients that post email, password and code to `/api/auth/callback/credentials`.
  */
 export function authOptions(): NextAuthOptions {
   return {
     secret: getEnv().appSecret,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: getEnv().httpsOnly,
     pages: { signIn: "/login" },
     // next-auth's own logger prints its metadata, which holds request values (a forged
     // callbackUrl, a submitted email): keep the code and the error's safe fields only.
     logger: {
-      error: (code, metadata) => log.error({ in: "next-auth", code, err: errorFields(metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error) }, "auth error"),
+      error: (code, metadata) =>
+        metadata instanceof SessionEnded || (metadata as { error?: unknown })?.error instanceof SessionEnded
+          ? log.info({ in: "next-auth", event: "session-ended" }, "ended session refused")
+          : log.error({ in: "next-auth", code, err: errorFields(metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error) }, "auth error"),
       warn: (code) => log.warn({ in: "next-auth", code }, "auth warning"),
       debug: () => {},
     },
     providers: [
       CredentialsProvider({
         name: "password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
           const headers = new Headers();
           for (const [name, value] of Object.entries(request?.headers ?? {})) {
             if (typeof value === "string") headers.set(name, value);
           }
           try {
-            const { userId, sessionId } = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", headers);
-            return { id: userId, sid: sessionId };
+            const first = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", headers);
+            // Without a code the session waits at the code step, as after the form's first step.
+            if (!first.needsCode || !credentials?.code) return { id: first.userId, sid: first.sessionId };
+            const { sessionId } = await giveSecondFactor(first.sessionId, credentials.code, headers);
+            return { id: first.userId, sid: sessionId };
           } catch (error) {
-            // The message is a key the login form translates: "invalid" or "locked".
+            // The message is a key of auth.errors: "invalid", "locked", "code" or "expired".
             if (error instanceof SignInError) throw new Error(error.reason);
             throw error;
           }
@@ -70,12 +85,19 @@ export function authOptions(): NextAuthOptions {
         }
         return baseUrl;
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user?.sid) token.sid = user.sid;
+        if (!token.sid || !(await staffForSession(token.sid))) throw new SessionEnded();
         return token;
       },
-      session({ session, token }) {
-        return { expires: session.expires, sid: token.sid };
+      // Nothing about the session leaves the server: not even its id.
+      session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid) await revokeSession(token.sid);
       },
     },
   };

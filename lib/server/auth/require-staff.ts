@@ -1,11 +1,19 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { log } from "../logger.mjs";
 import { db } from "../db";
 import { getEnv } from "../env";
-import { authOptions } from "./options";
+import { clearSessionCookie, sessionIdFromCookie } from "./session-cookie";
+import { revokeSession } from "./sessions";
+
+/**
+ * Where a signed-in session stands. Only "ready" opens staff pages, actions, exports and
+ * evidence; the others open one page each:
+ * - "code": the password was right, the code from the app is still to be given (/login);
+ * - "password": a one-time password must be replaced (/account/password);
+ * - "enrol": STAFF_2FA=required and the user has no second factor yet (/account/two-factor).
+ */
+export type SignInStage = "code" | "password" | "enrol" | "ready";
 
 export type StaffUser = {
   id: string;
@@ -13,22 +21,38 @@ export type StaffUser = {
   name: string;
   role: "MODERATOR" | "ADMIN";
   mustChangePassword: boolean;
+  hasSecondFactor: boolean;
   sessionId: string;
+  stage: SignInStage;
 };
 
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** The page that completes each unfinished stage. */
+export const STAGE_PAGE: Record<Exclude<SignInStage, "ready">, string> = {
+  code: "/login",
+  password: "/account/password",
+  enrol: "/account/two-factor",
+};
+
 /**
- * The signed-in staff user, re-read from the database on every call: a revoked or idle
- * session, or a deactivated user, gets null at once, whatever the cookie says.
+ * The signed-in staff user who has finished signing in, re-read from the database on every
+ * call: a revoked or idle session, a deactivated user, or a sign-in still waiting for its
+ * code, password change or enrolment gets null, whatever the cookie says.
  */
 export async function currentStaff(): Promise<StaffUser | null> {
-  const session = await getServerSession(authOptions());
-  return session?.sid ? staffForSession(session.sid) : null;
+  const user = await currentSession();
+  return user?.stage === "ready" ? user : null;
 }
 
-/** The checks behind currentStaff, on a session id: revoked, idle, deactivated, role. */
+/** The session behind the request's cookie at whatever stage it is, or null. */
+export async function currentSession(): Promise<StaffUser | null> {
+  const sid = await sessionIdFromCookie();
+  return sid ? staffForSession(sid) : null;
+}
+
+/** The checks behind currentSession, on a session id: revoked, idle, deactivated, role, stage. */
 export async function staffForSession(sid: string): Promise<StaffUser | null> {
   const row = await db.staffSession.findUnique({ where: { id: sid }, include: { user: true } });
   if (!row || row.revokedAt || !row.user.active) return null;
@@ -41,19 +65,27 @@ export async function staffForSession(sid: string): Promise<StaffUser | null> {
     await db.staffSession.update({ where: { id: sid }, data: { lastSeenAt: new Date(now) } });
   }
   const { id, email, name, role, mustChangePassword } = row.user;
-  return { id, email, name, role: role === "ADMIN" ? "ADMIN" : "MODERATOR", mustChangePassword, sessionId: sid };
+  const hasSecondFactor = row.user.totpSecret !== null;
+  const stage: SignInStage =
+    hasSecondFactor && !row.secondFactorAt ? "code"
+    : mustChangePassword ? "password"
+    : !hasSecondFactor && getEnv().STAFF_2FA === "required" ? "enrol"
+    : "ready";
+  return { id, email, name, role: role === "ADMIN" ? "ADMIN" : "MODERATOR", mustChangePassword, hasSecondFactor, sessionId: sid, stage };
 }
 
 export class Forbidden extends Error {}
 
 /**
- * The guard at the top of every staff page and server action. Signed out: to /login.
+ * The guard at the top of every staff page and server action. Signed out: to /login. A
+ * sign-in that is not finished goes to the page of its stage, unless it is the `during`
+ * stage that this page completes.
  * Signed in with too low a role: Forbidden. An admin can do everything a moderator can.
  */
-export async function requireRole(role: "MODERATOR" | "ADMIN", options: { allowPasswordChange?: boolean } = {}): Promise<StaffUser> {
-  const user = await currentStaff();
+export async function requireRole(role: "MODERATOR" | "ADMIN", options: { during?: SignInStage } = {}): Promise<StaffUser> {
+  const user = await currentSession();
   if (!user) redirect("/login");
-  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
+  if (user.stage !== "ready" && user.stage !== options.during) redirect(STAGE_PAGE[user.stage]);
   if (role === "ADMIN" && user.role !== "ADMIN") throw new Forbidden();
   return user;
 }
@@ -73,8 +105,7 @@ export async function requireAdmin(): Promise<StaffUser> {
 
 /** Ends the session on the server and drops the cookie. */
 export async function signOut(): Promise<void> {
-  const user = await currentStaff();
-  if (user) await db.staffSession.update({ where: { id: user.sessionId }, data: { revokedAt: new Date() } });
-  const jar = await cookies();
-  for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) jar.delete(name);
+  const sid = await sessionIdFromCookie();
+  if (sid) await revokeSession(sid);
+  await clearSessionCookie();
 }

@@ -6,16 +6,23 @@ import { log } from "../logger.mjs";
 import { audit } from "../moderation/audit";
 import { verifyPassword } from "../passwords";
 import { clientAddress, countOne, countRecent } from "../rate-limit";
+import { deviceOf } from "./device";
+import { checkSecondFactor } from "./second-factor";
+import { renewSession } from "./sessions";
 
-/** Failed sign-ins are counted per account and per client over 15 to 30 minutes. */
+/** Failed sign-ins (wrong passwords and wrong codes) are counted over 15 to 30 minutes. */
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-/** From this many failures each attempt waits a little longer… */
+/** From this many failures from one client each attempt waits a little longer… */
 export const SLOW_AFTER = 3;
-/** …and from this many the account or client is refused until the window ends. */
+/** …and from this many that client is refused until the window ends. */
 export const LOCK_AFTER = 10;
+/** Wrong codes one signed-in-by-password session may give before it is ended. */
+export const CODE_ATTEMPTS = 5;
+/** Failures on one account, from any clients, after which operators are told (logged once). */
+export const ACCOUNT_ALERT_AFTER = 20;
 
 /** Why a sign-in failed, as a key of `auth.errors` in the messages. */
-export type SignInFailure = "invalid" | "locked";
+export type SignInFailure = "invalid" | "locked" | "code" | "expired";
 
 export class SignInError extends Error {
   constructor(readonly reason: SignInFailure) {
@@ -24,39 +31,79 @@ export class SignInError extends Error {
 }
 
 /**
- * Checks staff credentials. Unknown accounts cost the same Argon2 work as known ones, so
- * timing does not reveal which emails exist. Repeated failures slow down, then lock out,
- * the account and the client for the rest of a 15-minute window.
+ * Refuses a client with too many recent failures and slows one with a few. Only the client
+ * is stopped, never the account: a stranger's guesses from elsewhere must not lock the real
+ * person out. The second factor, not a lock, is what makes a guessed password useless.
  */
-export async function signInWithPassword(email: string, password: string, headers: Headers): Promise<{ userId: string; sessionId: string }> {
-  const account = email.trim().toLowerCase();
-  const client = clientAddress(headers);
-  const failures = Math.max(
-    await countRecent("login-fail-account", account, FAILURE_WINDOW_MS),
-    await countRecent("login-fail-client", client, FAILURE_WINDOW_MS),
-  );
+async function throttleClient(client: string): Promise<void> {
+  const failures = await countRecent("login-fail-client", client, FAILURE_WINDOW_MS);
   if (failures >= LOCK_AFTER) {
     log.warn({ event: "sign-in-refused", reason: "locked" }, "security event");
     throw new SignInError("locked");
   }
   if (failures >= SLOW_AFTER) await sleep(Math.min(failures - SLOW_AFTER + 1, 5) * 500);
+}
+
+async function countFailure(client: string, userId: string | null, account: string): Promise<void> {
+  await countOne("login-fail-client", client, FAILURE_WINDOW_MS);
+  const onAccount = await countOne("login-fail-account", account, FAILURE_WINDOW_MS);
+  if (onAccount === ACCOUNT_ALERT_AFTER) log.warn({ event: "sign-in-account-attacked", userId, failures: onAccount }, "security event");
+}
+
+/**
+ * Checks staff credentials and opens a session. Unknown accounts cost the same Argon2 work
+ * as known ones, so timing does not reveal which emails exist. A user with a second factor
+ * gets a session that opens nothing until the code is given (`giveSecondFactor`).
+ */
+export async function signInWithPassword(email: string, password: string, headers: Headers): Promise<{ userId: string; sessionId: string; needsCode: boolean }> {
+  const account = email.trim().toLowerCase();
+  const client = clientAddress(headers);
+  await throttleClient(client);
 
   const user = await db.user.findUnique({ where: { email: account } });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !valid || !user.active) {
-    await countOne("login-fail-account", account, FAILURE_WINDOW_MS);
-    await countOne("login-fail-client", client, FAILURE_WINDOW_MS);
+    await countFailure(client, user?.id ?? null, account);
     // Never the submitted email: people type their password into it by mistake.
     log.warn({ event: "sign-in-failed", userId: user?.id ?? null, inactive: user ? !user.active : undefined }, "security event");
     throw new SignInError("invalid");
   }
+  const needsCode = user.totpSecret !== null;
   const sessionId = randomUUID();
   await db.$transaction(async (tx) => {
-    await tx.staffSession.create({ data: { id: sessionId, userId: user.id } });
-    await audit(tx, { actorId: user.id, action: "sign-in" });
+    await tx.staffSession.create({ data: { id: sessionId, userId: user.id, device: deviceOf(headers.get("user-agent")) } });
+    await audit(tx, { actorId: user.id, action: needsCode ? "sign-in-password" : "sign-in" });
   });
-  log.info({ event: "sign-in", userId: user.id, sessionId }, "security event");
-  return { userId: user.id, sessionId };
+  log.info({ event: needsCode ? "sign-in-password" : "sign-in", userId: user.id, sessionId }, "security event");
+  return { userId: user.id, sessionId, needsCode };
+}
+
+/**
+ * The second step: a code from the app, or a recovery code, for a session that passed the
+ * password. On success the session is replaced by a new one (a new id in a new cookie), so
+ * an id seen before the second factor never opens anything. Wrong codes count against the
+ * client like wrong passwords, and after CODE_ATTEMPTS the session ends.
+ */
+export async function giveSecondFactor(sessionId: string, code: string, headers: Headers): Promise<{ sessionId: string; used: "totp" | "recovery" }> {
+  const client = clientAddress(headers);
+  await throttleClient(client);
+  const session = await db.staffSession.findUnique({ where: { id: sessionId }, include: { user: true } });
+  if (!session || session.revokedAt || session.secondFactorAt || !session.user.active || !session.user.totpSecret) throw new SignInError("expired");
+
+  const used = await checkSecondFactor(session.userId, code);
+  if (!used) {
+    await countFailure(client, session.userId, session.user.email);
+    const { failedCodes } = await db.staffSession.update({ where: { id: sessionId }, data: { failedCodes: { increment: 1 } } });
+    log.warn({ event: "sign-in-failed", userId: session.userId, factor: "code" }, "security event");
+    if (failedCodes >= CODE_ATTEMPTS) {
+      await db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+      throw new SignInError("expired");
+    }
+    throw new SignInError("code");
+  }
+  const next = await renewSession(sessionId, { secondFactorAt: new Date() }, used === "recovery" ? "sign-in-recovery-code" : "sign-in");
+  log.info({ event: "sign-in", userId: session.userId, sessionId: next, factor: used }, "security event");
+  return { sessionId: next, used };
 }
 
 /** An Argon2id hash of a random string, verified against when the email is unknown. */

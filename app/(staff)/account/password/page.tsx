@@ -8,12 +8,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ChangePasswordPage() {
-  await requireRole("MODERATOR", { allowPasswordChange: true });
+  const user = await requireRole("MODERATOR", { during: "password" });
   const t = await getTranslations("auth.changePassword");
   return (
     <>
       <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
+      {user.stage === "password" && <p>{t("intro")}</p>}
       <ChangePasswordForm />
     </>
   );

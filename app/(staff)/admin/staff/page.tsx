@@ -4,7 +4,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { CreateStaffForm, ResetPasswordForm } from "@/components/admin/one-time-password-forms";
 import { listStaff } from "@/lib/server/admin/staff";
-import { setActiveAction, setRoleAction } from "@/lib/server/actions/admin";
+import { resetSecondFactorAction, setActiveAction, setRoleAction } from "@/lib/server/actions/admin";
 import { requireAdmin } from "@/lib/server/auth/require-staff";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const DONE = ["created", "role", "deactivated", "reactivated", "reset"] as const;
+const DONE = ["created", "role", "deactivated", "reactivated", "reset", "reset2fa"] as const;
 const ERRORS = ["email_taken", "last_admin", "not_found", "self", "busy"] as const;
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
   (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
@@ -66,6 +66,7 @@ export default async function StaffAdminPage({ searchParams }: Props) {
                   <td>
                     {user.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}
                     {user.active && user.mustChangePassword && <div className="muted">{t("staffAdmin.mustChange")}</div>}
+                    {user.active && <div className="muted">{user.totpEnabledAt ? t("staffAdmin.twoFactorOn") : t("staffAdmin.twoFactorOff")}</div>}
                   </td>
                   <td>{format.dateTime(user.createdAt, { year: "numeric", month: "short", day: "numeric" })}</td>
                   <td>
@@ -86,6 +87,17 @@ export default async function StaffAdminPage({ searchParams }: Props) {
                     </form>
                     {" · "}
                     <ResetPasswordForm userId={user.id} email={user.email} />
+                    {user.totpEnabledAt && user.id !== me.id && (
+                      <>
+                        {" · "}
+                        <form action={resetSecondFactorAction} className="inline-form">
+                          <input type="hidden" name="userId" value={user.id} />
+                          <button type="submit" className="link-button" aria-label={`${t("staffAdmin.reset2fa")}: ${user.email}`}>
+                            {t("staffAdmin.reset2fa")}
+                          </button>
+                        </form>
+                      </>
+                    )}
                   </td>
                 </tr>
               );

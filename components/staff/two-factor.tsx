@@ -1,0 +1,115 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { enrolAction, newRecoveryCodesAction, type EnrolState } from "@/lib/server/actions/auth";
+
+/** The recovery codes, right where they were made, once: they are in no URL and no store. */
+export function RecoveryCodes({ codes }: { codes: string[] }) {
+  const t = useTranslations("auth.twoFactor");
+  return (
+    <section className="notice notice--success" aria-labelledby="recovery-title">
+      <h2 id="recovery-title">{t("recoveryTitle")}</h2>
+      <p>{t("recoveryIntro")}</p>
+      <ol className="recovery-codes" data-testid="recovery-codes">
+        {codes.map((code) => (
+          <li key={code}>{code}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export type EnrolmentView = { key: string; uri: string; qrSvg: string };
+
+/**
+ * Enrolment: the QR code, the key as text for apps that cannot scan, and one code to
+ * confirm. After it, the same place shows the recovery codes.
+ */
+export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | null }) {
+  const t = useTranslations("auth.twoFactor");
+  const [state, dispatch, pending] = useActionState<EnrolState, FormData>(enrolAction, null);
+  if (state?.ok) {
+    return (
+      <>
+        <p className="notice notice--success" role="status">
+          <strong>{t("doneTitle")}</strong>
+        </p>
+        <RecoveryCodes codes={state.data.codes} />
+        <p>
+          <Link href="/queue" className="button">
+            {t("continue")}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  if (!enrolment) return <p className="notice">{t("already")}</p>;
+  const error = state && !state.ok ? state.fieldErrors?.code?.[0] : undefined;
+  const grouped = enrolment.key.match(/.{1,4}/g)?.join(" ") ?? enrolment.key;
+  return (
+    <ol className="steps">
+      <li>
+        <p>{t("scan")}</p>
+        <div className="qr-code" role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
+        <p>{t("manual")}</p>
+        <p>
+          <span className="muted">{t("keyLabel")}: </span>
+          <code className="totp-key" data-testid="totp-key">
+            {grouped}
+          </code>
+        </p>
+      </li>
+      <li>
+        <p>{t("enter")}</p>
+        <form action={dispatch} method="post" noValidate>
+          <div className={`field${error ? " field--error" : ""}`}>
+            <label htmlFor="enrol-code">{t("code")}</label>
+            <p className="hint" id="enrol-code-hint">
+              {t("codeHint")}
+            </p>
+            {error && (
+              <p className="error-message" id="enrol-code-error" role="alert">
+                {t(error.replace("auth.twoFactor.", "") as "codeWrong")}
+              </p>
+            )}
+            <input
+              id="enrol-code"
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={20}
+              className="input--short"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "enrol-code-hint enrol-code-error" : "enrol-code-hint"}
+            />
+          </div>
+          <button type="submit" className="button" disabled={pending}>
+            {t("submit")}
+          </button>
+        </form>
+      </li>
+    </ol>
+  );
+}
+
+/** Replaces the recovery codes; the new ones are shown here once. */
+export function NewRecoveryCodesForm() {
+  const t = useTranslations("auth.security");
+  const [state, dispatch, pending] = useActionState<EnrolState, FormData>(newRecoveryCodesAction, null);
+  return (
+    <>
+      {state?.ok && <RecoveryCodes codes={state.data.codes} />}
+      <form action={dispatch} method="post">
+        <p className="hint" id="new-codes-hint">
+          {t("newCodesHint")}
+        </p>
+        <button type="submit" className="button button--secondary" disabled={pending} aria-describedby="new-codes-hint">
+          {t("newCodes")}
+        </button>
+      </form>
+    </>
+  );
+}
