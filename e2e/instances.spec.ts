@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { validSpam } from "@/lib/validation/fixtures";
 import { E2E_DATA_DIR, queryOne } from "./support/data-layer";
 import { createStaff } from "./support/staff-session";
-import { nextCode } from "./support/totp";
+import { nextCode } from "@/lib/server/testing/totp-app";
 
 /**
  * Statelessness: two more app instances over the same PostgreSQL database and the same

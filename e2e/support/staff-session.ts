@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { runDataScript } from "./data-layer";
-import { nextCode } from "./totp";
+import { nextCode } from "@/lib/server/testing/totp-app";
 
 let n = 0;
 
