@@ -83,7 +83,7 @@ test("an admin creates a moderator, who signs in with the one-time password and 
   await moderator.locator("#next").fill("a brand new passphrase");
   await moderator.locator("#confirm").fill("a brand new passphrase");
   await moderator.getByRole("button", { name: "Save password" }).click();
-  await expect(moderator).toHaveURL(/\/queue$/);
+  await expect(moderator).toHaveURL(/\/account\/two-factor$/); // STAFF_2FA=required: enrol next
 
   await admin.getByRole("button", { name: `Deactivate: ${email}` }).click();
   await expect(admin.getByRole("status")).toContainText("Account deactivated");

@@ -6,7 +6,7 @@ import { staffPage } from "./support/staff-session";
 
 test("a signed-out visitor is sent to sign in, and gets no evidence", async ({ browser }) => {
   const page = await pageIn(browser, "en");
-  for (const path of ["/queue", "/queue/anything", "/account/password"]) {
+  for (const path of ["/queue", "/queue/anything", "/account/password", "/account/security", "/account/two-factor"]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/login$/);
   }
@@ -114,6 +114,7 @@ test("a one-time password must be changed at first sign-in before any staff page
   await page.locator("#next").fill("my own long passphrase");
   await page.locator("#confirm").fill("my own long passphrase");
   await page.getByRole("button", { name: "Save password" }).click();
-  await expect(page).toHaveURL(/\/queue$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review queue");
+  // Then, under the default STAFF_2FA=required, the second factor (e2e/two-factor.spec.ts).
+  await expect(page).toHaveURL(/\/account\/two-factor$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-factor sign-in");
 });
