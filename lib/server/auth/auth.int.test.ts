@@ -99,4 +99,13 @@ describe("every request re-reads the user", () => {
     expect(await staffForSession(active.sessionId)).toBeNull();
     expect(await staffForSession("no-such-session")).toBeNull();
   });
+
+  it("a session ends 12 hours after sign-in however busy it is, and its id has 256 random bits", async () => {
+    const old = await session();
+    expect(Buffer.from(old.sessionId, "base64url")).toHaveLength(32);
+    await db.staffSession.update({ where: { id: old.sessionId }, data: { createdAt: new Date(Date.now() - 12 * 3600_000 + 60_000) } });
+    expect(await staffForSession(old.sessionId)).not.toBeNull();
+    await db.staffSession.update({ where: { id: old.sessionId }, data: { createdAt: new Date(Date.now() - 12 * 3600_000 - 60_000) } });
+    expect(await staffForSession(old.sessionId)).toBeNull();
+  });
 });

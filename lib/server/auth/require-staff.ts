@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { log } from "../logger.mjs";
 import { db } from "../db";
 import { getEnv } from "../env";
-import { clearSessionCookie, sessionIdFromCookie } from "./session-cookie";
+import { clearSessionCookie, SESSION_MAX_AGE_SECONDS, sessionIdFromCookie } from "./session-cookie";
 import { revokeSession } from "./sessions";
 
 /**
@@ -52,12 +52,13 @@ export async function currentSession(): Promise<StaffUser | null> {
   return sid ? staffForSession(sid) : null;
 }
 
-/** The checks behind currentSession, on a session id: revoked, idle, deactivated, role, stage. */
+/** The checks behind currentSession, on a session id: revoked, idle or too old, deactivated, role, stage. */
 export async function staffForSession(sid: string): Promise<StaffUser | null> {
   const row = await db.staffSession.findUnique({ where: { id: sid }, include: { user: true } });
   if (!row || row.revokedAt || !row.user.active) return null;
   const now = Date.now();
-  if (now - row.lastSeenAt.getTime() > getEnv().SESSION_IDLE_MINUTES * 60_000) {
+  // Idle too long, or older than the cookie's 12 hours however busy: sign in again.
+  if (now - row.lastSeenAt.getTime() > getEnv().SESSION_IDLE_MINUTES * 60_000 || now - row.createdAt.getTime() > SESSION_MAX_AGE_SECONDS * 1000) {
     await db.staffSession.update({ where: { id: sid }, data: { revokedAt: new Date(now) } });
     return null;
   }

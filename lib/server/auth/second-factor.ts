@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -7,12 +7,13 @@ import { db } from "../db";
 import { getEnv } from "../env";
 import { log } from "../logger.mjs";
 import { audit } from "../moderation/audit";
+import { hashPassword, verifyPassword } from "../passwords";
 import { renewSessionIn } from "./sessions";
 
 /**
  * The second factor of staff sign-in: TOTP (RFC 6238, SHA-1, 6 digits, 30 seconds, what
  * every authenticator app reads from a QR code) through `otpauth`, and single-use recovery
- * codes. The TOTP key is kept sealed (AES-256-GCM); recovery codes only as keyed hashes.
+ * codes. The TOTP key is kept sealed (AES-256-GCM); recovery codes only as Argon2id hashes.
  */
 export const TOTP_PERIOD = 30;
 export const RECOVERY_CODE_COUNT = 10;
@@ -71,8 +72,12 @@ export function recoveryInput(input: string): string | null {
   return new RegExp(`^[${RECOVERY_ALPHABET}]{10}$`).test(plain) ? plain : null;
 }
 
-function recoveryHash(userId: string, code: string): string {
-  return createHmac("sha256", keyFor("recovery-code-v1")).update(`${userId}:${code}`).digest("base64url");
+/**
+ * Recovery codes have about 50 bits of entropy, under the 112 that a fast hash would need
+ * (ASVS V6.5.2), so they are hashed like passwords: Argon2id with a random salt.
+ */
+function hashRecoveryCodes(codes: string[]): Promise<string[]> {
+  return Promise.all(codes.map((code) => hashPassword(recoveryInput(code)!)));
 }
 
 function newRecoveryCode(): string {
@@ -120,6 +125,7 @@ export async function confirmEnrolment(userId: string, sessionId: string, input:
   const step = key === null ? null : matchingStep(key, code, now);
   if (key === null || step === null) return null;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const hashes = await hashRecoveryCodes(codes); // before the transaction: it holds SQLite's write lock
   const done = await db.$transaction(async (tx) => {
     // Only if the pending key is still the one checked: two confirmations race to one winner.
     const { count } = await tx.user.updateMany({
@@ -127,7 +133,7 @@ export async function confirmEnrolment(userId: string, sessionId: string, input:
       data: { totpSecret: seal(key, userId), totpPendingSecret: null, totpEnabledAt: new Date(now), totpLastStep: step },
     });
     if (count !== 1) return null;
-    await replaceRecoveryCodes(tx, userId, codes);
+    await replaceRecoveryCodes(tx, userId, hashes);
     const renewed = await renewSessionIn(tx, sessionId, { secondFactorAt: new Date(now) });
     await audit(tx, { actorId: userId, action: "2fa-enrol" });
     return renewed;
@@ -135,16 +141,17 @@ export async function confirmEnrolment(userId: string, sessionId: string, input:
   return done ? { codes, sessionId: done } : null;
 }
 
-async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string, codes: string[]): Promise<void> {
+async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string, hashes: string[]): Promise<void> {
   await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: recoveryHash(userId, recoveryInput(code)!) })) });
+  await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId, codeHash })) });
 }
 
 /** Ten new recovery codes for a user with a factor; the old ones stop working. */
 export async function regenerateRecoveryCodes(userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const hashes = await hashRecoveryCodes(codes);
   await db.$transaction(async (tx) => {
-    await replaceRecoveryCodes(tx, userId, codes);
+    await replaceRecoveryCodes(tx, userId, hashes);
     await audit(tx, { actorId: userId, action: "2fa-recovery-codes" });
   });
   return codes;
@@ -155,7 +162,7 @@ export type CodeCheck = "totp" | "recovery" | null;
 /**
  * Checks a code from the app (±1 time step of drift) or a recovery code. Each is accepted
  * once: a TOTP step at or before the last one accepted is a replay, and a recovery code is
- * marked used in the same statement that finds it, so two requests cannot both spend it.
+ * marked used only by a statement that still finds it unused.
  */
 export async function checkSecondFactor(userId: string, input: string, now = Date.now()): Promise<CodeCheck> {
   const row = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true } });
@@ -173,11 +180,15 @@ export async function checkSecondFactor(userId: string, input: string, now = Dat
   }
   const recovery = recoveryInput(input);
   if (!recovery) return null;
-  const { count } = await db.recoveryCode.updateMany({
-    where: { userId, codeHash: recoveryHash(userId, recovery), usedAt: null },
-    data: { usedAt: new Date(now) },
-  });
-  return count === 1 ? "recovery" : null;
+  // At most ten unused codes, each checked with Argon2 (about 30 ms): a rare path, kept linear.
+  const unused = await db.recoveryCode.findMany({ where: { userId, usedAt: null }, select: { id: true, codeHash: true }, take: RECOVERY_CODE_COUNT });
+  for (const row of unused) {
+    if (!(await verifyPassword(row.codeHash, recovery))) continue;
+    // Marked used in the statement that checks it is unused: two requests cannot both spend it.
+    const { count } = await db.recoveryCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date(now) } });
+    return count === 1 ? "recovery" : null;
+  }
+  return null;
 }
 
 /** Recovery codes not yet used. */

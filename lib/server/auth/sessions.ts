@@ -1,9 +1,14 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { audit } from "../moderation/audit";
+
+/** A session id: 256 random bits. */
+export function newSessionId(): string {
+  return randomBytes(32).toString("base64url");
+}
 
 /** Ends one session on the server; its cookie, wherever a copy of it is, opens nothing. */
 export async function revokeSession(sessionId: string): Promise<void> {
@@ -15,7 +20,7 @@ export async function revokeSession(sessionId: string): Promise<void> {
  * enrolment confirmed): whoever saw the old id, before, holds nothing. Returns the new id.
  */
 export async function renewSessionIn(tx: Prisma.TransactionClient, sessionId: string, changes: { secondFactorAt: Date }): Promise<string> {
-  const next = randomUUID();
+  const next = newSessionId();
   const old = await tx.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
   await tx.staffSession.create({ data: { id: next, userId: old.userId, device: old.device, createdAt: old.createdAt, ...changes } });
   return next;

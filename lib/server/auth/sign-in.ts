@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db";
 import { log } from "../logger.mjs";
@@ -8,7 +7,7 @@ import { verifyPassword } from "../passwords";
 import { clientAddress, countOne, countRecent } from "../rate-limit";
 import { deviceOf } from "./device";
 import { checkSecondFactor } from "./second-factor";
-import { renewSession } from "./sessions";
+import { newSessionId, renewSession } from "./sessions";
 
 /** Failed sign-ins (wrong passwords and wrong codes) are counted over 15 to 30 minutes. */
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -69,7 +68,7 @@ export async function signInWithPassword(email: string, password: string, header
     throw new SignInError("invalid");
   }
   const needsCode = user.totpSecret !== null;
-  const sessionId = randomUUID();
+  const sessionId = newSessionId();
   await db.$transaction(async (tx) => {
     await tx.staffSession.create({ data: { id: sessionId, userId: user.id, device: deviceOf(headers.get("user-agent")) } });
     await audit(tx, { actorId: user.id, action: needsCode ? "sign-in-password" : "sign-in" });
