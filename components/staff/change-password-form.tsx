@@ -1,12 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction, type PasswordState } from "@/lib/server/actions/auth";
 
 export function ChangePasswordForm() {
   const t = useTranslations();
   const [state, dispatch, pending] = useActionState<PasswordState, FormData>(changePasswordAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused change, the first field with a problem gets the focus.
+  useEffect(() => {
+    if (state && !state.ok) formRef.current?.querySelector<HTMLInputElement>("[aria-invalid=true]")?.focus();
+  }, [state]);
   const error = (name: string) => {
     const key = state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
     return key ? t(key as never) : undefined;
@@ -27,7 +32,7 @@ export function ChangePasswordForm() {
     </div>
   );
   return (
-    <form action={dispatch} noValidate>
+    <form action={dispatch} noValidate ref={formRef}>
       {field("current", t("auth.changePassword.current"), "current-password")}
       {field("next", t("auth.changePassword.next"), "new-password", t("auth.changePassword.hint"))}
       {field("confirm", t("auth.changePassword.confirm"), "new-password")}

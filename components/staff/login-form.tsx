@@ -64,6 +64,8 @@ export function CodeForm() {
           spellCheck={false}
           maxLength={20}
           required
+          // The page's one task: the user has just given the password on the step before.
+          autoFocus
           className="input--short"
           aria-invalid={state ? true : undefined}
           aria-describedby={state ? "code-hint sign-in-error" : "code-hint"}

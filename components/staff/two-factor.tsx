@@ -55,7 +55,7 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | n
         <div className="qr-code" role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
         <p>{t("manual")}</p>
         <p>
-          <span className="muted">{t("keyLabel")}: </span>
+          <span className="muted">{t("keyLabel")} </span>
           <code className="totp-key" data-testid="totp-key">
             {grouped}
           </code>
@@ -95,18 +95,36 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | n
   );
 }
 
-/** Replaces the recovery codes; the new ones are shown here once. */
+/** Replaces the recovery codes, after the current password; the new ones are shown here once. */
 export function NewRecoveryCodesForm() {
   const t = useTranslations("auth.security");
+  const tr = useTranslations();
   const [state, dispatch, pending] = useActionState<EnrolState, FormData>(newRecoveryCodesAction, null);
+  const error = state && !state.ok ? state.fieldErrors?.password?.[0] : undefined;
   return (
     <>
       {state?.ok && <RecoveryCodes codes={state.data.codes} />}
-      <form action={dispatch} method="post">
-        <p className="hint" id="new-codes-hint">
-          {t("newCodesHint")}
-        </p>
-        <button type="submit" className="button button--secondary" disabled={pending} aria-describedby="new-codes-hint">
+      <form action={dispatch} method="post" noValidate className="panel-box">
+        <div className={`field${error ? " field--error" : ""}`}>
+          <label htmlFor="codes-password">{t("confirmPassword")}</label>
+          <p className="hint" id="codes-password-hint">
+            {t("confirmPasswordHint")} {t("newCodesHint")}
+          </p>
+          {error && (
+            <p className="error-message" id="codes-password-error" role="alert">
+              {tr(error as "auth.changePassword.wrong")}
+            </p>
+          )}
+          <input
+            id="codes-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "codes-password-hint codes-password-error" : "codes-password-hint"}
+          />
+        </div>
+        <button type="submit" className="button button--secondary" disabled={pending}>
           {t("newCodes")}
         </button>
       </form>

@@ -25,6 +25,12 @@ if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
 }
 
 const METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
+/**
+ * The largest form post to a page: 25 MB of evidence and the form (next.config.mjs lets
+ * server actions and the proxy read 27 and 28 MB). A larger one is refused here; the proxy
+ * would cut it short and the framework answer a 500.
+ */
+export const PAGE_BODY_LIMIT = 28 * 1024 * 1024;
 
 /** Headers by which a client could claim another address, host or scheme. */
 const PROXY_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
@@ -51,7 +57,9 @@ export function clientOf(socketAddress, forwardedFor, trustedHops) {
  * - a path that does not decode (`/report/%ff`): a 500 from the dynamic routes;
  * - a form post to a page from another origin (`Origin: null`, `http://evil.example`):
  *   Next refuses the server action, but with a 500. The API under /api/ is for other
- *   sites and programs by design and keeps its own rules.
+ *   sites and programs by design and keeps its own rules;
+ * - a form post to a page larger than PAGE_BODY_LIMIT, by its Content-Length: a 413 with
+ *   a plain answer (the API reads its bodies with limits of its own).
  */
 export function refusalOf(req) {
   const target = req.url ?? "";
@@ -71,6 +79,10 @@ export function refusalOf(req) {
       // "null" (sandboxed frames, privacy redirects) or garbage: not this site
     }
     if (origin !== expected) return { status: 403, text: "Forms on this site can only be sent from this site." };
+  }
+  if (req.method === "POST" && !path.startsWith("/api/") && Number(req.headers["content-length"] ?? 0) > PAGE_BODY_LIMIT) {
+    // 表单过大 — in both languages: the page that would say so cannot be shown for this post.
+    return { status: 413, text: "This form is too large: evidence files may be 10 MB each and 25 MB in all. 表单过大：每个证据文件不超过 10 MB，合计不超过 25 MB。", close: Number(req.headers["content-length"]) > 2 * PAGE_BODY_LIMIT };
   }
   return null;
 }
@@ -101,8 +113,11 @@ async function main() {
     rewriteProxyHeaders(req, hops);
     const refusal = refusalOf(req);
     if (refusal) {
-      req.resume();
-      res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      // The body is read and dropped, so the client gets to read the answer; one far over
+      // the limit is not worth reading, and the connection closes after the answer instead.
+      if (refusal.close) res.once("finish", () => req.destroy());
+      else req.resume();
+      res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...(refusal.close ? { connection: "close" } : {}) });
       res.end(`${refusal.text}\n`);
       return;
     }

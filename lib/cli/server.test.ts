@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module without types, run by node directly
-import { clientOf, refusalOf } from "./server.mjs";
+import { clientOf, PAGE_BODY_LIMIT, refusalOf } from "./server.mjs";
 
 describe("clientOf (lib/cli/server.mjs)", () => {
   it("is the TCP peer when no proxy is trusted, whatever the header says", () => {
@@ -26,6 +26,9 @@ describe("refusalOf (lib/cli/server.mjs)", () => {
     expect(refusalOf(req("/report/spam?x=%ff"))).toBeNull();
     expect(refusalOf(req("/", "POST", { origin: "https://portal.example" }))).toBeNull();
     expect(refusalOf(req("/api/v1/reports", "POST", { origin: "https://partner.example" }))).toBeNull();
+    expect(refusalOf(req("/report/spam", "POST", { "content-length": String(PAGE_BODY_LIMIT) }))).toBeNull();
+    expect(refusalOf(req("/report/spam", "POST", { "content-length": String(PAGE_BODY_LIMIT + 1) }))).toMatchObject({ status: 413, close: false });
+    expect(refusalOf(req("/login", "POST", { "content-length": String(3 * PAGE_BODY_LIMIT) }))).toMatchObject({ status: 413, close: true });
     expect(refusalOf(req("/", "POST"))).toBeNull(); // no Origin: Next's own check decides
   });
 

@@ -2,6 +2,9 @@ import { Agent, request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validSpam } from "@/lib/validation/fixtures";
+// @ts-expect-error: a plain ES module without types, run by node directly
+import { PAGE_BODY_LIMIT } from "@/lib/cli/server.mjs";
+import { postForm, spamFormEntries } from "./forms";
 import { partnerKey, sharedPortal, startPortal, type Portal } from "./harness";
 
 /**
@@ -134,6 +137,19 @@ describe("hostile batches", () => {
   ])("%s: a 4xx or per-item errors, never a 500", async (_, body) => {
     const status = await batch(body);
     expect([200, 400, 413, 422]).toContain(status);
+  });
+});
+
+describe("big form posts to pages", () => {
+  it("a 12 MB file on a report form gets the form's own answer, not a 500; a post over the page limit is a 413", async () => {
+    const big = new Blob([new Uint8Array(12 * 1024 * 1024)], { type: "image/png" });
+    const over = await postForm(base, "/report/spam", [...spamFormEntries(), ["evidence", big, "photo.png"]], { "accept-language": "en" });
+    expect(over.status).toBe(200);
+    expect(await over.text()).toMatch(/10 MB/);
+    const huge = new Blob([new Uint8Array(PAGE_BODY_LIMIT + 1024)]);
+    const refused = await postForm(base, "/report/spam", [...spamFormEntries(), ["evidence", huge, "a.png"]]);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain("10 MB");
   });
 });
 

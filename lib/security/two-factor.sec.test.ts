@@ -167,8 +167,10 @@ describe("STAFF_2FA=required", () => {
   });
 });
 
+const withRecoveryCode = () => signIn(base, ADMIN.email, ADMIN.password, recovery.shift());
+
 describe("every way out ends the session on the server", () => {
-  const withRecovery = () => signIn(base, ADMIN.email, ADMIN.password, recovery.shift());
+  const withRecovery = withRecoveryCode;
 
   it("next-auth's own POST /api/auth/signout: a copied cookie no longer opens /queue, and /api/auth/session answers {}", async () => {
     const cookie = await withRecovery();
@@ -218,10 +220,59 @@ describe("every way out ends the session on the server", () => {
 
   it("a password change ends every other session of the user", async () => {
     const [a, b] = [await withRecovery(), await withRecovery()];
-    const changed = await postForm(base, "/account/password", [["current", ADMIN.password], ["next", ADMIN.password], ["confirm", ADMIN.password]], { cookie: a }, 'name="confirm"');
+    const change = (from: string, to: string) => postForm(base, "/account/password", [["current", from], ["next", to], ["confirm", to]], { cookie: a }, 'name="confirm"');
+    const changed = await change(ADMIN.password, `${ADMIN.password} changed`);
     expect([changed.status, locationOf(changed)]).toEqual([303, "/account/security"]);
     expect((await get("/queue", a)).status).toBe(200);
     expect(locationOf(await get("/queue", b))).toBe("/login");
+    expect((await change(`${ADMIN.password} changed`, ADMIN.password)).status).toBe(303); // back, for the tests below
+  });
+});
+
+describe("hostile input on sign-in and account pages", () => {
+  const credentials = async (body: string, contentType: string) => {
+    const csrf = await get("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    return fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": contentType, cookie: cookiesOf(csrf).join("; ") },
+      body: body.replace("TOKEN", csrfToken),
+    });
+  };
+
+  it("next-auth's endpoint: malformed JSON is a 400, arrays where strings belong sign nobody in and leak nothing", async () => {
+    expect((await credentials("{", "application/json")).status).toBe(400);
+    expect((await credentials("not json", "application/json")).status).toBe(400);
+    expect((await credentials("x".repeat(70_000), "application/x-www-form-urlencoded")).status).toBe(413);
+    const arrays = await credentials(JSON.stringify({ csrfToken: "TOKEN", email: [ADMIN.email], password: [ADMIN.password], code: { $gt: "" }, json: "true" }), "application/json");
+    expect(arrays.status).toBeLessThan(500);
+    expect(sessionCookie(arrays)).toBeUndefined();
+    expect(await arrays.text()).not.toMatch(/is not a function|TypeError/);
+  });
+
+  it("a 12 MB password on the no-JS form is a plain refusal, not a 500", async () => {
+    const response = await postForm(base, "/login", [["email", ADMIN.email], ["password", "p".repeat(12 * 1024 * 1024)]], {}, 'name="password"');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('id="sign-in-error"');
+  });
+
+  it("a new password must differ from the current one, every empty field is named, and new recovery codes need the password", async () => {
+    const cookie = await withRecoveryCode();
+    const empty = await (await postForm(base, "/account/password", [["current", ""], ["next", ""], ["confirm", ""]], { cookie }, 'name="confirm"')).text();
+    expect(empty).toContain('id="current-error"');
+    expect(empty).toContain('id="next-error"');
+    const same = await (await postForm(base, "/account/password", [["current", ADMIN.password], ["next", ADMIN.password], ["confirm", ADMIN.password]], { cookie, "accept-language": "en" }, 'name="confirm"')).text();
+    expect(same).toContain("not the one you have now");
+
+    const without = await (await postForm(base, "/account/security", [["password", ""]], { cookie, "accept-language": "en" }, 'name="password"')).text();
+    expect(without).not.toMatch(/<li>[a-z2-9]{5}-[a-z2-9]{5}<\/li>/);
+    expect(without).toContain('id="codes-password-error"');
+    const wrong = await (await postForm(base, "/account/security", [["password", "not my password"]], { cookie }, 'name="password"')).text();
+    expect(wrong).not.toMatch(/<li>[a-z2-9]{5}-[a-z2-9]{5}<\/li>/);
+    const right = await (await postForm(base, "/account/security", [["password", ADMIN.password]], { cookie }, 'name="password"')).text();
+    recovery = [...right.matchAll(/<li>([a-z2-9]{5}-[a-z2-9]{5})<\/li>/g)].map((m) => m[1]);
+    expect(recovery).toHaveLength(10);
   });
 });
 

@@ -6,10 +6,14 @@ import { currentSession, STAGE_PAGE } from "@/lib/server/auth/require-staff";
 import { signOutAction } from "@/lib/server/actions/auth";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth"))("title") };
+  const t = await getTranslations("auth");
+  return { title: (await currentSession())?.stage === "code" ? t("code.title") : t("title") };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The reasons that come back in next-auth's `?error=` (its credentials endpoint), as message keys. */
+const NEXT_AUTH_ERRORS = ["invalid", "locked", "code", "recovery", "codeSuspended", "expired"] as const;
 
 /**
  * Staff sign-in in two steps on one address: the password, then (for a user with a second
@@ -35,14 +39,16 @@ export default async function LoginPage({ searchParams }: Props) {
       </>
     );
   }
-  const ended = (await searchParams).ended === "1";
+  const params = await searchParams;
+  const ended = params.ended === "1";
+  const error = typeof params.error === "string" ? (NEXT_AUTH_ERRORS.find((e) => e === params.error) ?? "failed") : undefined;
   return (
     <>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      {ended && (
+      {(ended || error) && (
         <p className="notice" role="status">
-          {t("errors.expired")}
+          {t(`errors.${error ?? "expired"}`)}
         </p>
       )}
       <LoginForm />

@@ -1,14 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { requireRole, signOut } from "../auth/require-staff";
 import { confirmEnrolment, regenerateRecoveryCodes } from "../auth/second-factor";
-import { setSessionCookie } from "../auth/session-cookie";
+import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie";
+import { confirmPassword } from "../auth/sign-in";
 import { endOtherSessions, endOwnSession } from "../auth/sessions";
 import { db } from "../db";
 import { audit } from "../moderation/audit";
-import { hashPassword, verifyPassword } from "../passwords";
+import { hashPassword } from "../passwords";
 
 export async function signOutAction(): Promise<void> {
   await signOut();
@@ -26,13 +28,17 @@ export async function changePasswordAction(_previous: PasswordState, form: FormD
   const current = String(form.get("current") ?? "");
   const next = String(form.get("next") ?? "");
   const confirm = String(form.get("confirm") ?? "");
-  if (next.length < 12) return { ok: false, fieldErrors: { next: ["auth.changePassword.tooShort"] } };
-  if (next.length > 1000) return { ok: false, fieldErrors: { next: ["auth.changePassword.tooLong"] } };
-  if (next !== confirm) return { ok: false, fieldErrors: { confirm: ["auth.changePassword.mismatch"] } };
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-  if (!(await verifyPassword(row.passwordHash, current))) {
-    return { ok: false, fieldErrors: { current: ["auth.changePassword.wrong"] } };
-  }
+  // Every field's problem at once, each beside its field.
+  const fieldErrors: Record<string, string[]> = {};
+  if (!current) fieldErrors.current = ["auth.changePassword.currentRequired"];
+  if (next.length < 12) fieldErrors.next = ["auth.changePassword.tooShort"];
+  else if (next.length > 1000) fieldErrors.next = ["auth.changePassword.tooLong"];
+  else if (next === current) fieldErrors.next = ["auth.changePassword.sameAsCurrent"];
+  if (!fieldErrors.next && next !== confirm) fieldErrors.confirm = ["auth.changePassword.mismatch"];
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const checked = await confirmPassword(user.sessionId, user.id, current, await headers());
+  if (checked === "ended") await endedByWrongPasswords();
+  if (checked === "wrong") return { ok: false, fieldErrors: { current: ["auth.changePassword.wrong"] } };
   const passwordHash = await hashPassword(next);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
@@ -41,6 +47,12 @@ export async function changePasswordAction(_previous: PasswordState, form: FormD
   });
   // The queue's guard sends a user who must still enrol a second factor on to do so.
   redirect(user.stage === "password" ? "/queue" : "/account/security?done=password");
+}
+
+/** Too many wrong current passwords: the session has ended; sign in again. */
+async function endedByWrongPasswords(): Promise<never> {
+  await clearSessionCookie();
+  redirect("/login?ended=1");
 }
 
 export type EnrolState = ActionResult<{ codes: string[] }> | null;
@@ -59,10 +71,18 @@ export async function enrolAction(_previous: EnrolState, form: FormData): Promis
   return { ok: true, data: { codes: done.codes } };
 }
 
-/** Ten new recovery codes; the old ones stop working. Shown once, like at enrolment. */
-export async function newRecoveryCodesAction(_previous: EnrolState, _form: FormData): Promise<EnrolState> {
+/**
+ * Ten new recovery codes; the old ones stop working. Shown once, like at enrolment. The
+ * current password is asked first: codes are a way into the account.
+ */
+export async function newRecoveryCodesAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
   const user = await requireRole("MODERATOR");
   if (!user.hasSecondFactor) return { ok: false, formError: "auth.twoFactor.notEnrolled" };
+  const password = String(form.get("password") ?? "");
+  if (!password) return { ok: false, fieldErrors: { password: ["auth.changePassword.currentRequired"] } };
+  const checked = await confirmPassword(user.sessionId, user.id, password, await headers());
+  if (checked === "ended") await endedByWrongPasswords();
+  if (checked === "wrong") return { ok: false, fieldErrors: { password: ["auth.changePassword.wrong"] } };
   return { ok: true, data: { codes: await regenerateRecoveryCodes(user.id) } };
 }
 

@@ -38,7 +38,8 @@ export function authOptions(): NextAuthOptions {
     secret: getEnv().appSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: getEnv().httpsOnly,
-    pages: { signIn: "/login" },
+    // next-auth's own pages are plain English: its sign-in, sign-out and error pages are ours.
+    pages: { signIn: "/login", signOut: "/login", error: "/login" },
     // next-auth's own logger prints its metadata, which holds request values (a forged
     // callbackUrl, a submitted email): keep the code and the error's safe fields only.
     logger: {
@@ -59,10 +60,13 @@ export function authOptions(): NextAuthOptions {
             if (typeof value === "string") headers.set(name, value);
           }
           try {
-            const first = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", headers);
+            // A JSON body can carry arrays and objects where strings belong: those are empty.
+            const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
+            const first = await signInWithPassword(text(credentials?.email, 320), text(credentials?.password, 1000), headers);
+            const code = text(credentials?.code, 100);
             // Without a code the session waits at the code step, as after the form's first step.
-            if (!first.needsCode || !credentials?.code) return { id: first.userId, sid: first.sessionId };
-            const { sessionId } = await giveSecondFactor(first.sessionId, credentials.code, headers);
+            if (!first.needsCode || !code) return { id: first.userId, sid: first.sessionId };
+            const { sessionId } = await giveSecondFactor(first.sessionId, code, headers);
             return { id: first.userId, sid: sessionId };
           } catch (error) {
             // The message is a key of auth.errors: "invalid", "locked", "code" or "expired".

@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/server/passwords";
 import { staffForSession } from "./require-staff";
 import { checkSecondFactor, confirmEnrolment, enrolmentFor, recoveryCodesLeft } from "./second-factor";
 import { endOtherSessions } from "./sessions";
-import { CODE_ATTEMPTS, giveSecondFactor, LOCK_AFTER, SignInError, signInWithPassword } from "./sign-in";
+import { ACCOUNT_CODE_LIMIT, CODE_ATTEMPTS, confirmPassword, giveSecondFactor, LOCK_AFTER, SignInError, signInWithPassword } from "./sign-in";
 
 let n = 0;
 const client = (ip: string) => new Headers({ "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36" });
@@ -111,7 +111,7 @@ describe("sign-in with a second factor", () => {
     expect(used.used).toBe("recovery");
     expect(await recoveryCodesLeft(u.id)).toBe(9);
     const second = await signInWithPassword(u.email, u.password, client("198.51.100.30"));
-    expect(await reasonOf(giveSecondFactor(second.sessionId, code, client("198.51.100.30")))).toBe("code");
+    expect(await reasonOf(giveSecondFactor(second.sessionId, code, client("198.51.100.30")))).toBe("recovery");
     expect(await db.auditEvent.count({ where: { actorId: u.id, action: "sign-in-recovery-code" } })).toBe(1);
   });
 
@@ -144,10 +144,40 @@ describe("sign-in with a second factor", () => {
     }
     expect(reason).toBe("code");
     expect(await reasonOf(signInWithPassword(u.email, u.password, attacker))).toBe("locked");
-    // The owner, elsewhere, is not stopped.
-    const own = await signInWithPassword(u.email, u.password, client("198.51.100.61"));
-    expect(await reasonOf(giveSecondFactor(own.sessionId, codeAt(u.key, Date.now()), client("198.51.100.61")))).toBe("ok");
   }, 120_000);
+
+  it(`after ${ACCOUNT_CODE_LIMIT} wrong codes on one account from any addresses, its app codes pause (recovery codes still work), and admins see it in the audit log`, async () => {
+    const u = await enrolled();
+    // Someone with the password, from ten addresses, one wrong code each: no address is slowed.
+    for (let i = 0; i < ACCOUNT_CODE_LIMIT; i++) {
+      const { sessionId } = await signInWithPassword(u.email, u.password, client(`203.0.120.${i}`));
+      expect(await reasonOf(giveSecondFactor(sessionId, "123456", client(`203.0.120.${i}`)))).toBe("code");
+    }
+    const next = await signInWithPassword(u.email, u.password, client("203.0.120.200"));
+    expect(await reasonOf(giveSecondFactor(next.sessionId, codeAt(u.key, Date.now()), client("203.0.120.200")))).toBe("codeSuspended");
+    expect(await reasonOf(giveSecondFactor(next.sessionId, u.codes[1], client("203.0.120.200")))).toBe("ok");
+    const audited = async (action: string) => db.auditEvent.count({ where: { actorId: u.id, action } });
+    expect([await audited("sign-in-code-failed"), await audited("sign-in-codes-suspended")]).toEqual([ACCOUNT_CODE_LIMIT - 1, 1]);
+  }, 120_000);
+
+  it("reads full-width digits as digits, and says so when a recovery code is wrong", async () => {
+    const u = await enrolled();
+    const fullWidth = [...codeAt(u.key, Date.now())].map((d) => String.fromCharCode(0xff10 + Number(d))).join("");
+    const first = await signInWithPassword(u.email, u.password, client("198.51.100.65"));
+    expect(await reasonOf(giveSecondFactor(first.sessionId, fullWidth, client("198.51.100.65")))).toBe("ok");
+    const second = await signInWithPassword(u.email, u.password, client("198.51.100.65"));
+    expect(await reasonOf(giveSecondFactor(second.sessionId, "aaaaa-bbbbb", client("198.51.100.65")))).toBe("recovery");
+  });
+
+  it(`asks the password again before account changes: wrong ${CODE_ATTEMPTS} times, the session ends`, async () => {
+    const u = await newUser();
+    const { sessionId } = await signInWithPassword(u.email, u.password, client("198.51.100.66"));
+    expect(await confirmPassword(sessionId, u.id, u.password, client("198.51.100.66"))).toBe("ok");
+    const answers = [];
+    for (let i = 0; i < CODE_ATTEMPTS; i++) answers.push(await confirmPassword(sessionId, u.id, `guess ${i}`, client("198.51.100.66")));
+    expect(answers).toEqual([...Array(CODE_ATTEMPTS - 1).fill("wrong"), "ended"]);
+    expect(await staffForSession(sessionId)).toBeNull();
+  }, 60_000);
 });
 
 describe("stages and ways out", () => {

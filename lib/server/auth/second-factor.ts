@@ -60,7 +60,8 @@ function openKey(sealed: string, userId: string): string | null {
 
 /** A 6-digit code, with any spaces the user typed removed; null when it is not one. */
 export function totpInput(input: string): string | null {
-  const digits = input.replace(/[\s-]/g, "");
+  // NFKC: the full-width digits of a Chinese input method (０７２７２２) are digits too.
+  const digits = input.normalize("NFKC").replace(/[\s-]/g, "");
   return /^\d{6}$/.test(digits) ? digits : null;
 }
 
@@ -68,7 +69,7 @@ const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 /** A recovery code as typed ("k7m2p-x9qaw", any case, spaces or none); null when it is not one. */
 export function recoveryInput(input: string): string | null {
-  const plain = input.toLowerCase().replace(/[\s-]/g, "");
+  const plain = input.normalize("NFKC").toLowerCase().replace(/[\s-]/g, "");
   return new RegExp(`^[${RECOVERY_ALPHABET}]{10}$`).test(plain) ? plain : null;
 }
 

@@ -36,18 +36,19 @@ export function renewSession(sessionId: string, changes: { secondFactorAt: Date 
   });
 }
 
-export type SessionRow = { id: string; device: string | null; createdAt: Date; lastSeenAt: Date; current: boolean };
+/** `pending`: the password was given but not the code (the user has a second factor). */
+export type SessionRow = { id: string; device: string | null; createdAt: Date; lastSeenAt: Date; current: boolean; pending: boolean };
 
 /** A user's sessions that are still open (not revoked, not idle past the limit), newest first. */
-export async function openSessions(userId: string, currentId: string): Promise<SessionRow[]> {
+export async function openSessions(userId: string, currentId: string, hasSecondFactor: boolean): Promise<SessionRow[]> {
   const idleSince = new Date(Date.now() - getEnv().SESSION_IDLE_MINUTES * 60_000);
   const rows = await db.staffSession.findMany({
     where: { userId, revokedAt: null, lastSeenAt: { gte: idleSince } },
     orderBy: { lastSeenAt: "desc" },
     take: 100,
-    select: { id: true, device: true, createdAt: true, lastSeenAt: true },
+    select: { id: true, device: true, createdAt: true, lastSeenAt: true, secondFactorAt: true },
   });
-  return rows.map((row) => ({ ...row, current: row.id === currentId }));
+  return rows.map(({ secondFactorAt, ...row }) => ({ ...row, current: row.id === currentId, pending: hasSecondFactor && !secondFactorAt }));
 }
 
 /** Ends one of the user's own sessions; another user's id ends nothing. */

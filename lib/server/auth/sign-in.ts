@@ -6,7 +6,7 @@ import { audit } from "../moderation/audit";
 import { verifyPassword } from "../passwords";
 import { clientAddress, countOne, countRecent } from "../rate-limit";
 import { deviceOf } from "./device";
-import { checkSecondFactor } from "./second-factor";
+import { checkSecondFactor, recoveryInput, totpInput } from "./second-factor";
 import { newSessionId, renewSession } from "./sessions";
 
 /** Failed sign-ins (wrong passwords and wrong codes) are counted over 15 to 30 minutes. */
@@ -19,9 +19,16 @@ export const LOCK_AFTER = 10;
 export const CODE_ATTEMPTS = 5;
 /** Failures on one account, from any clients, after which operators are told (logged once). */
 export const ACCOUNT_ALERT_AFTER = 20;
+/**
+ * Wrong codes from the app on one account, from any clients, after which that account's
+ * codes are refused for the rest of the window; recovery codes still work. Whoever gives
+ * codes has the password already, so this does not let strangers lock anyone out, and it
+ * stops an attacker with many addresses from trying the million codes.
+ */
+export const ACCOUNT_CODE_LIMIT = 10;
 
 /** Why a sign-in failed, as a key of `auth.errors` in the messages. */
-export type SignInFailure = "invalid" | "locked" | "code" | "expired";
+export type SignInFailure = "invalid" | "locked" | "code" | "recovery" | "codeSuspended" | "expired";
 
 export class SignInError extends Error {
   constructor(readonly reason: SignInFailure) {
@@ -89,20 +96,55 @@ export async function giveSecondFactor(sessionId: string, code: string, headers:
   const session = await db.staffSession.findUnique({ where: { id: sessionId }, include: { user: true } });
   if (!session || session.revokedAt || session.secondFactorAt || !session.user.active || !session.user.totpSecret) throw new SignInError("expired");
 
+  const isRecovery = totpInput(code) === null && recoveryInput(code) !== null;
+  if (!isRecovery && (await countRecent("code-fail-account", session.userId, FAILURE_WINDOW_MS)) >= ACCOUNT_CODE_LIMIT) {
+    log.warn({ event: "sign-in-refused", reason: "codes-suspended", userId: session.userId }, "security event");
+    throw new SignInError("codeSuspended");
+  }
   const used = await checkSecondFactor(session.userId, code);
   if (!used) {
     await countFailure(client, session.userId, session.user.email);
+    const onAccount = await countOne("code-fail-account", session.userId, FAILURE_WINDOW_MS);
+    // Audited, so admins see it on /admin/audit: someone has this user's password. Bounded:
+    // once the limit is reached the account's codes are refused before they are counted.
+    if (onAccount <= ACCOUNT_CODE_LIMIT) {
+      await db.$transaction((tx) => audit(tx, { actorId: session.userId, action: onAccount === ACCOUNT_CODE_LIMIT ? "sign-in-codes-suspended" : "sign-in-code-failed" }));
+    }
     const { failedCodes } = await db.staffSession.update({ where: { id: sessionId }, data: { failedCodes: { increment: 1 } } });
-    log.warn({ event: "sign-in-failed", userId: session.userId, factor: "code" }, "security event");
+    log.warn({ event: "sign-in-failed", userId: session.userId, factor: isRecovery ? "recovery" : "code", failuresOnAccount: onAccount }, "security event");
     if (failedCodes >= CODE_ATTEMPTS) {
       await db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
       throw new SignInError("expired");
     }
-    throw new SignInError("code");
+    throw new SignInError(isRecovery ? "recovery" : "code");
   }
   const next = await renewSession(sessionId, { secondFactorAt: new Date() }, used === "recovery" ? "sign-in-recovery-code" : "sign-in");
   log.info({ event: "sign-in", userId: session.userId, sessionId: next, factor: used }, "security event");
   return { sessionId: next, used };
+}
+
+/**
+ * The current password, asked again before a change to the account (a new password, new
+ * recovery codes), so that a session left open does not become the account. Wrong answers
+ * count against the client like failed sign-ins, and after CODE_ATTEMPTS the session ends.
+ * Returns "ok", "wrong", or "ended" (the caller sends the user to sign in again).
+ */
+export async function confirmPassword(sessionId: string, userId: string, password: string, headers: Headers): Promise<"ok" | "wrong" | "ended"> {
+  const client = clientAddress(headers);
+  try {
+    await throttleClient(client);
+  } catch {
+    await db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    return "ended";
+  }
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (await verifyPassword(user.passwordHash, password)) return "ok";
+  await countFailure(client, userId, user.email);
+  log.warn({ event: "password-confirm-failed", userId }, "security event");
+  const { failedCodes } = await db.staffSession.update({ where: { id: sessionId }, data: { failedCodes: { increment: 1 } } });
+  if (failedCodes < CODE_ATTEMPTS) return "wrong";
+  await db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+  return "ended";
 }
 
 /** An Argon2id hash of a random string, verified against when the email is unknown. */

@@ -25,7 +25,7 @@ export default async function SecurityPage({ searchParams }: Props) {
   const params = await searchParams;
   const done = DONE.find((d) => d === params.done);
   const { totpEnabledAt } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
-  const sessions = await openSessions(user.id, user.sessionId);
+  const sessions = await openSessions(user.id, user.sessionId, user.hasSecondFactor);
   const left = totpEnabledAt ? await recoveryCodesLeft(user.id) : 0;
   const when = (date: Date) => format.dateTime(date, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const device = (value: string | null) => (!value || value === "? · ?" ? t("unknownDevice") : value.replaceAll("?", "…"));
@@ -74,6 +74,7 @@ export default async function SecurityPage({ searchParams }: Props) {
               <tr key={session.id} data-current={session.current || undefined}>
                 <th scope="row">
                   {device(session.device)} {session.current && <strong>({t("thisDevice")})</strong>}
+                  {session.pending && <div className="error-message">{t("pending")}</div>}
                 </th>
                 <td>{when(session.createdAt)}</td>
                 <td>{format.relativeTime(session.lastSeenAt, { now: new Date(), unit: undefined })}</td>
