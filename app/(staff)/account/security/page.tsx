@@ -74,7 +74,7 @@ export default async function SecurityPage({ searchParams }: Props) {
               <tr key={session.id} data-current={session.current || undefined}>
                 <th scope="row">
                   {device(session.device)} {session.current && <strong>({t("thisDevice")})</strong>}
-                  {session.pending && <div className="error-message">{t("pending")}</div>}
+                  {session.pending && <div className="error-message cell-note">{t("pending")}</div>}
                 </th>
                 <td>{when(session.createdAt)}</td>
                 <td>{format.relativeTime(session.lastSeenAt, { now: new Date(), unit: undefined })}</td>

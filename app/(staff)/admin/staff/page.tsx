@@ -70,34 +70,31 @@ export default async function StaffAdminPage({ searchParams }: Props) {
                   </td>
                   <td>{format.dateTime(user.createdAt, { year: "numeric", month: "short", day: "numeric" })}</td>
                   <td>
-                    <form action={setRoleAction} className="inline-form">
-                      <input type="hidden" name="userId" value={user.id} />
-                      <input type="hidden" name="role" value={role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
-                      <button type="submit" className="link-button" aria-label={`${role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}: ${user.email}`}>
-                        {role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}
-                      </button>
-                    </form>
-                    {" · "}
-                    <form action={setActiveAction} className="inline-form">
-                      <input type="hidden" name="userId" value={user.id} />
-                      <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-                      <button type="submit" className="link-button" aria-label={`${user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}: ${user.email}`}>
-                        {user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}
-                      </button>
-                    </form>
-                    {" · "}
-                    <ResetPasswordForm userId={user.id} email={user.email} />
-                    {user.totpEnabledAt && user.id !== me.id && (
-                      <>
-                        {" · "}
+                    <div className="row-actions">
+                      <form action={setRoleAction} className="inline-form">
+                        <input type="hidden" name="userId" value={user.id} />
+                        <input type="hidden" name="role" value={role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
+                        <button type="submit" className="link-button" aria-label={`${role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}: ${user.email}`}>
+                          {role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}
+                        </button>
+                      </form>
+                      <form action={setActiveAction} className="inline-form">
+                        <input type="hidden" name="userId" value={user.id} />
+                        <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                        <button type="submit" className="link-button" aria-label={`${user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}: ${user.email}`}>
+                          {user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}
+                        </button>
+                      </form>
+                      <ResetPasswordForm userId={user.id} email={user.email} />
+                      {user.totpEnabledAt && user.id !== me.id && (
                         <form action={resetSecondFactorAction} className="inline-form">
                           <input type="hidden" name="userId" value={user.id} />
                           <button type="submit" className="link-button" aria-label={`${t("staffAdmin.reset2fa")}: ${user.email}`}>
                             {t("staffAdmin.reset2fa")}
                           </button>
                         </form>
-                      </>
-                    )}
+                      )}
+                    </div>
                   </td>
                 </tr>
               );
