@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { decideAction, type DecisionState } from "@/lib/server/actions/moderation";
-import { DECISIONS, type Decision } from "@/lib/server/moderation/statuses";
+import { DECISIONS, type Decision } from "@/lib/moderation/statuses";
 
 type Agency = { id: string; name: string };
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { QueueFilters } from "@/lib/server/moderation/queue";
-import { STATUSES } from "@/lib/server/moderation/statuses";
+import { STATUSES } from "@/lib/moderation/statuses";
 import { CATEGORIES, SUBTYPES } from "@/lib/validation/options";
 
 /** A GET form: every filter lands in the URL, so any view can be bookmarked or shared. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { shortDuration } from "@/lib/i18n/durations";
-import { holderOf } from "@/lib/server/moderation/claims";
+import { holderOf } from "@/lib/moderation/claim";
 import type { listQueue } from "@/lib/server/moderation/queue";
 
 type Row = Awaited<ReturnType<typeof listQueue>>["rows"][number];

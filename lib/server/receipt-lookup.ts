@@ -8,7 +8,7 @@ import { getEnv } from "./env";
 import { ApiError } from "./http";
 import { hashReceipt } from "./receipts";
 import { audit } from "./moderation/audit";
-import { FINAL_STATUSES as FINAL } from "./moderation/statuses";
+import { FINAL_STATUSES as FINAL } from "@/lib/moderation/statuses";
 import { countEarlierSameTarget } from "./same-target";
 
 /** Statuses after which the reporter can no longer add messages. */

@@ -4,15 +4,11 @@ import { db } from "../db";
 import { getEnv } from "../env";
 import { audit } from "./audit";
 import { ModerationError } from "./errors";
+import { holderOf } from "@/lib/moderation/claim";
 
 export type Actor = { id: string; role: "MODERATOR" | "ADMIN" };
 
 const claimUntil = (now: Date) => new Date(now.getTime() + getEnv().CLAIM_TTL_MINUTES * 60_000);
-
-/** A claim counts only while it has not expired. */
-export function holderOf(report: { claimedById: string | null; claimExpiresAt: Date | null }, now = new Date()) {
-  return report.claimedById && report.claimExpiresAt && report.claimExpiresAt > now ? report.claimedById : null;
-}
 
 /** Reports nobody holds: never claimed, or the claim has run out. */
 const unclaimedOr = (now: Date): Prisma.ReportWhereInput[] => [

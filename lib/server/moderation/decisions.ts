@@ -5,9 +5,10 @@ import { isStorableText } from "@/lib/validation/text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 import { audit } from "./audit";
-import { holderOf, type Actor } from "./claims";
+import { holderOf } from "@/lib/moderation/claim";
+import type { Actor } from "./claims";
 import { ModerationError } from "./errors";
-import { canDecide, DECISIONS, FINAL_STATUSES, OPEN_STATUSES, type Status } from "./statuses";
+import { canDecide, DECISIONS, FINAL_STATUSES, OPEN_STATUSES, type Status } from "@/lib/moderation/statuses";
 
 export const decisionSchema = z.object({
   reportId: z.string().min(1),

@@ -6,7 +6,7 @@ import { canonicalAccount } from "@/lib/targets/extract";
 import { toE164 } from "@/lib/targets/phone";
 import { CATEGORIES } from "@/lib/validation/options";
 import { db } from "../db";
-import { STATUSES } from "./statuses";
+import { STATUSES } from "@/lib/moderation/statuses";
 
 export const PAGE_SIZE = 50;
 

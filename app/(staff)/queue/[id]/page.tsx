@@ -11,9 +11,9 @@ import { DATE_TIME } from "@/lib/i18n/formats";
 import { addNoteAction, claimAction, releaseAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { db } from "@/lib/server/db";
-import { holderOf } from "@/lib/server/moderation/claims";
+import { holderOf } from "@/lib/moderation/claim";
 import { getReportForStaff } from "@/lib/server/moderation/report-detail";
-import { ALLOWED, type Decision, type Status } from "@/lib/server/moderation/statuses";
+import { ALLOWED, DECISIONS, type Decision, type Status } from "@/lib/moderation/statuses";
 import { MAX_TARGETS } from "@/lib/targets/extract";
 import { SCAN_BUDGET_CHARS } from "@/lib/targets/scan";
 
@@ -41,7 +41,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const leftText = left < 0 ? t("queue.overdueBy", { time: shortDuration(left, locale) }) : t("queue.dueIn", { time: shortDuration(left, locale) });
   const zh = locale.startsWith("zh");
   const templates = Object.fromEntries(
-    (["actioned", "rejected", "duplicate", "needs-info", "forwarded", "closed"] as Decision[]).map((d) => [
+    DECISIONS.map((d) => [
       d,
       d === "actioned" ? t(`reasons.categories.${report.category}` as never) : t(`reasons.${d === "needs-info" ? "needsInfo" : d}` as never),
     ]),

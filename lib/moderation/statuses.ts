@@ -1,4 +1,8 @@
-/** Public statuses (spec/api.md) and the moves between them that staff may make. */
+/**
+ * Public statuses (spec/api.md) and the moves between them that staff may make: plain data
+ * with no database, which the server enforces (lib/server/moderation/) and the staff forms
+ * (components/staff/) offer.
+ */
 export const STATUSES = [
   "received",
   "in-review",
