@@ -1,9 +1,8 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { translateIssue } from "@/lib/i18n";
-import type { Locale } from "@/lib/validation/options";
+import { useMessage } from "@/components/report-form/form-errors";
 import { createStaffAction, resetPasswordAction, type OneTimePasswordState } from "@/lib/server/actions/admin";
 
 /** The one-time password, shown once, right where it was asked for; never in a URL. */
@@ -25,7 +24,8 @@ function OneTimePassword({ state }: { state: OneTimePasswordState }) {
 
 export function CreateStaffForm() {
   const t = useTranslations();
-  const locale = useLocale() as Locale;
+  // The request's own messages, not both catalogues: lib/i18n's translateIssue imports them all.
+  const message = useMessage();
   const [state, dispatch, pending] = useActionState<OneTimePasswordState, FormData>(createStaffAction, null);
   const failed = state && !state.ok ? state : null;
   const error = (name: string) => {
@@ -33,7 +33,7 @@ export function CreateStaffForm() {
     if (!key) return undefined;
     if (name === "email" && key !== "required") return t("staffAdmin.errors.email_invalid");
     if (name === "name") return t("staffAdmin.errors.name_required");
-    return translateIssue(key, locale);
+    return message(key);
   };
   const values = (failed?.values ?? {}) as Record<string, string>;
   const text = (name: "name" | "email", type: string, autoComplete: string) => (
