@@ -75,33 +75,26 @@ export async function staffForSession(sid: string): Promise<StaffUser | null> {
   return { id, email, name, role: role === "ADMIN" ? "ADMIN" : "MODERATOR", mustChangePassword, hasSecondFactor, sessionId: sid, stage };
 }
 
-export class Forbidden extends Error {}
-
 /**
  * The guard at the top of every staff page and server action. Signed out: to /login. A
  * sign-in that is not finished goes to the page of its stage, unless it is the `during`
- * stage that this page completes.
- * Signed in with too low a role: Forbidden. An admin can do everything a moderator can.
+ * stage that this page completes. A moderator where an admin is needed gets the 403 page
+ * (app/forbidden.tsx). An admin can do everything a moderator can.
  */
 export async function requireRole(role: "MODERATOR" | "ADMIN", options: { during?: SignInStage } = {}): Promise<StaffUser> {
   const user = await currentSession();
   if (!user) redirect("/login");
   if (user.stage !== "ready" && user.stage !== options.during) redirect(STAGE_PAGE[user.stage]);
-  if (role === "ADMIN" && user.role !== "ADMIN") throw new Forbidden();
-  return user;
-}
-
-/**
- * The guard of every administration page, action and export: signed out goes to /login, a
- * moderator gets the 403 page (app/forbidden.tsx).
- */
-export async function requireAdmin(): Promise<StaffUser> {
-  const user = await requireRole("MODERATOR");
-  if (user.role !== "ADMIN") {
+  if (role === "ADMIN" && user.role !== "ADMIN") {
     log.warn({ event: "forbidden", userId: user.id, role: user.role }, "security event");
     forbidden();
   }
   return user;
+}
+
+/** The guard of every administration page, action and export. */
+export function requireAdmin(): Promise<StaffUser> {
+  return requireRole("ADMIN");
 }
 
 /** Ends the session on the server and drops the cookie. */
