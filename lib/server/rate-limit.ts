@@ -94,10 +94,8 @@ export async function enforceRateLimit(headers: Headers, scope: RateScope): Prom
   const now = Date.now();
   const window = Math.floor(now / windowMs);
   const windowEnds = new Date((window + 1) * windowMs);
-  const secret = await secretFor(new Date(now).toISOString().slice(0, 10));
-  const key = createHmac("sha256", secret)
-    .update(`${scope}|${window}|${clientAddress(headers)}`)
-    .digest("base64url");
+  // The same key as countOne's: the secret of the day the window began.
+  const key = await bucketKey(scope, clientAddress(headers), window, windowMs);
   const count = await countRequest(key, windowEnds);
   if (count > limit) {
     // Once per client and window, not on every refused request: the log is no amplifier.

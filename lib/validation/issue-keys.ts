@@ -2,8 +2,9 @@ import type { z } from "zod";
 
 /**
  * Zod error map that turns every issue into a message key, optionally with one parameter
- * after a colon ("too_short:10"). Keys are translated for the user's language by
- * lib/i18n/validation-messages.ts; refinements in the schemas use keys of the same kind.
+ * after a colon ("too_short:10"). Keys are translated for the user's language from the
+ * `validation` messages (lib/i18n/messages/); refinements in the schemas use keys of the
+ * same kind.
  */
 export const issueKeyMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
