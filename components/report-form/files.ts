@@ -1,3 +1,4 @@
+import { placeFiles } from "@/lib/validation/file-places";
 import type { FileMeta } from "@/lib/validation/files";
 import { EVIDENCE_TYPES, fileTotalsProblem } from "@/lib/validation/options";
 
@@ -32,14 +33,13 @@ export function metaOf(file: File): FileMeta {
   return { name: file.name, size: file.size, type: type as FileMeta["type"] };
 }
 
-/** Puts the chosen files where the schema expects them, as the server action will. */
+/** Puts the chosen files where the schema expects them, as the server will with the uploads. */
 export function withFileFields(report: Record<string, unknown>, slots: FileSlots): Record<string, unknown> {
-  const evidence = [...slots.evidence, ...slots.eml].map(metaOf);
-  const result = { ...report };
-  if (evidence.length) result.evidence = evidence;
-  if (slots.agentAuthorization[0]) result.agentAuthorization = metaOf(slots.agentAuthorization[0]);
-  if (slots.ownershipProofFile[0]) result.ownershipProof = metaOf(slots.ownershipProofFile[0]);
-  return result;
+  return placeFiles(report, {
+    evidence: [...slots.evidence, ...slots.eml].map(metaOf),
+    agentAuthorization: slots.agentAuthorization[0] && metaOf(slots.agentAuthorization[0]),
+    ownershipProof: slots.ownershipProofFile[0] && metaOf(slots.ownershipProofFile[0]),
+  });
 }
 
 export function totalsProblem(slots: FileSlots): string | undefined {

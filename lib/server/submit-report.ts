@@ -1,4 +1,5 @@
 import "server-only";
+import { placeFiles } from "@/lib/validation/file-places";
 import { fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { reportSchema } from "@/lib/validation/report";
@@ -22,23 +23,16 @@ export type SubmitInput = {
 
 const meta = (file: AcceptedFile): FileMeta => ({ name: file.name, size: file.size, type: file.type });
 
-/**
- * Puts the uploaded files where the schema expects them. File fields in a JSON body are
- * ignored: only real uploads count as files.
- */
+/** Puts the uploaded files where the schema expects them (lib/validation/file-places.ts). */
 export function withFiles(input: unknown, files: AcceptedFile[]): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
-  const report: Record<string, unknown> = { ...input };
-  const evidence = files.filter((f) => f.role === "evidence").map(meta);
   const authorization = files.find((f) => f.role === "agent-authorization");
   const proof = files.find((f) => f.role === "ownership-proof");
-  delete report.evidence;
-  delete report.agentAuthorization;
-  if (evidence.length) report.evidence = evidence;
-  if (authorization) report.agentAuthorization = meta(authorization);
-  if (proof) report.ownershipProof = meta(proof);
-  else if (typeof report.ownershipProof !== "string") delete report.ownershipProof;
-  return report;
+  return placeFiles(input as Record<string, unknown>, {
+    evidence: files.filter((f) => f.role === "evidence").map(meta),
+    agentAuthorization: authorization && meta(authorization),
+    ownershipProof: proof && meta(proof),
+  });
 }
 
 /**
