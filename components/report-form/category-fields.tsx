@@ -1,14 +1,11 @@
 "use client";
 
-import type { Dispatch, SetStateAction } from "react";
 import type { Category } from "@/lib/validation/options";
 import { CopyrightFields } from "./copyright-fields";
 import { CrimeFields } from "./crime-fields";
-import type { FileSlots } from "./files";
+import type { FilesProps } from "./files";
 import { HarmfulInfoFields } from "./harmful-info-fields";
 import { SpamFields } from "./spam-fields";
-
-export type FilesProps = { files: FileSlots; setFiles: Dispatch<SetStateAction<FileSlots>> };
 
 export function CategoryFields({ category, ...files }: { category: Category } & FilesProps) {
   switch (category) {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { INFRINGEMENT_TYPES, WORK_TYPES } from "@/lib/validation/options";
-import type { FilesProps } from "./category-fields";
+import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { CheckboxField, Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { ACCEPT } from "./files";

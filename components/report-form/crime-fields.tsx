@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { CONTACT_METHODS, CRIME_SUBTYPES, PAYMENT_METHODS, SUSPECT_KINDS } from "@/lib/validation/options";
-import type { FilesProps } from "./category-fields";
+import type { FilesProps } from "./files";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { Repeatable } from "./repeatable";
 import { ContactFields, DescriptionField, EvidenceField, useOptions } from "./shared-fields";

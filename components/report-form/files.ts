@@ -1,3 +1,4 @@
+import type { Dispatch, SetStateAction } from "react";
 import { placeFiles } from "@/lib/validation/file-places";
 import type { FileMeta } from "@/lib/validation/files";
 import { EVIDENCE_TYPES, fileTotalsProblem } from "@/lib/validation/options";
@@ -8,6 +9,9 @@ export type FileSlots = {
   agentAuthorization: File[];
   ownershipProofFile: File[];
 };
+/** The chosen files and their setter, handed to each category's fields. */
+export type FilesProps = { files: FileSlots; setFiles: Dispatch<SetStateAction<FileSlots>> };
+
 export const NO_FILES: FileSlots = { evidence: [], eml: [], agentAuthorization: [], ownershipProofFile: [] };
 
 export const ACCEPT = [...EVIDENCE_TYPES, ".eml", ".txt", ".pdf", ".png", ".jpg", ".jpeg", ".webp"].join(",");

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useFormContext } from "react-hook-form";
 import { CONTENT_TYPES, HARMFUL_INFO_SUBTYPES, PLATFORMS } from "@/lib/validation/options";
-import type { FilesProps } from "./category-fields";
+import type { FilesProps } from "./files";
 import { RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { ContactFields, DescriptionField, EvidenceField, UrlList, useOptions } from "./shared-fields";
 import { useHydrated } from "./use-hydrated";

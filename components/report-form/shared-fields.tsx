@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FILE_LIMITS } from "@/lib/validation/options";
-import type { FilesProps } from "./category-fields";
+import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { Group, TextArea, TextField, type Option } from "./fields";
 import { ACCEPT } from "./files";

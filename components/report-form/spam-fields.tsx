@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { SPAM_CHANNELS, SPAM_SUBTYPES } from "@/lib/validation/options";
-import type { FilesProps } from "./category-fields";
+import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { ContactFields, DescriptionField, EvidenceField, useOptions } from "./shared-fields";
