@@ -16,7 +16,13 @@ const option = (name, fallback) => {
 };
 const count = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--days") ?? 100_000);
 const days = option("--days", 60);
-const file = path.resolve((process.env.DATABASE_URL ?? "file:./data/portal.db").replace(/^file:/, ""));
+const url = process.env.DATABASE_URL ?? "file:./data/portal.db";
+if (!url.startsWith("file:")) {
+  // A PostgreSQL URL would otherwise become a SQLite file named after it, in this folder.
+  console.error(`seed:bulk writes SQLite databases only (DATABASE_URL=file:…); ${url.split(":")[0]}: is not one. Nothing was written.`);
+  process.exit(2);
+}
+const file = path.resolve(url.replace(/^file:/, ""));
 const db = new Database(file);
 db.pragma("journal_mode = WAL");
 // A scratch database being filled: nothing is acknowledged to anyone until it is done.
