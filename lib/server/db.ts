@@ -1,11 +1,11 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-pg/client";
 import { getEnv } from "./env";
 import { makeDatabasePrivate } from "./sqlite-file.mjs";
+import { cacheStatements, sqliteClientOf } from "./statement-cache";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 
@@ -35,46 +35,10 @@ export function sqliteAdapter(url: string): AdapterFactory {
       makeDatabasePrivate(url);
       const adapter = await factory.connect();
       await adapter.executeScript(SQLITE_PRAGMAS);
-      cacheStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
+      cacheStatements(sqliteClientOf(adapter));
       return adapter;
     },
   };
-}
-
-/**
- * The adapter prepares every statement anew (`client.prepare(sql).bind(args)`), and for a
- * report that costs more than running it: SQLite compiles the statement with the triggers
- * that keep the statistics. This keeps the last STATEMENT_CACHE statements by their SQL and
- * hands the adapter a fresh binding of the cached one each time; better-sqlite3 allows
- * `bind` only once per statement, so the binding passes the arguments on each call instead.
- */
-const STATEMENT_CACHE = 256;
-function cacheStatements(client: BetterSqlite3.Database) {
-  const prepare = client.prepare.bind(client);
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  const cached = (sql: string) => {
-    let statement = cache.get(sql);
-    if (statement) {
-      cache.delete(sql); // re-inserted below: the Map's order is the recency order
-    } else {
-      statement = prepare(sql);
-      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(sql, statement);
-    return statement;
-  };
-  client.prepare = ((sql: string) => {
-    const statement = cached(sql);
-    return {
-      run: () => statement.run(), // prepare("BEGIN").run()
-      bind: (args: unknown[]) => ({
-        reader: statement.reader,
-        run: () => statement.run(...args),
-        columns: () => statement.columns(),
-        raw: () => ({ all: () => statement.raw(true).all(...args) }),
-      }),
-    };
-  }) as unknown as typeof client.prepare;
 }
 
 /**
