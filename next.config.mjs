@@ -13,7 +13,7 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "27mb" },
     // The proxy (CSP nonces) reads a request body only up to this size and cuts it short
     // beyond: at the default 10 MB a 12 MB upload failed to parse, a 500. Bigger posts are
-    // refused by lib/cli/server.mjs first.
+    // refused by scripts/server.mjs first.
     proxyClientMaxBodySize: "28mb",
     // forbidden(): a moderator on an administration page gets a real 403 (app/forbidden.tsx).
     authInterrupts: true,

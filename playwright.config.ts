@@ -25,8 +25,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // `npm test` builds first (lib/cli/pretest.mjs); this serves that production build.
-    command: "node lib/cli/serve-e2e.mjs",
+    // `npm test` builds first (scripts/pretest.mjs); this serves that production build.
+    command: "node scripts/serve-e2e.mjs",
     url: `http://127.0.0.1:${port}/api/v1/categories`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", env: { LOG_LEVEL: "silent" }, include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "**/*.sec.test.ts", "**/node_modules/**"] },
+        test: { name: "unit", env: { LOG_LEVEL: "silent" }, include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "**/*.sec.test.ts", "**/node_modules/**"] },
       },
       {
         extends: true,
@@ -34,7 +34,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "reliability",
-          include: ["lib/reliability/**/*.rel.test.ts"],
+          include: ["scripts/reliability/**/*.rel.test.ts"],
           fileParallelism: false,
           testTimeout: 600_000,
           hookTimeout: 120_000,

@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   mkdirSync("test-results", { recursive: true });
   servers = PORTS.map((port) =>
-    spawn(process.execPath, [path.join("lib", "cli", "server.mjs")], {
+    spawn(process.execPath, [path.join("scripts", "server.mjs")], {
       env: {
         ...process.env,
         PORT: String(port),

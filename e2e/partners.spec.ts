@@ -8,7 +8,7 @@ import { staffPage } from "./support/staff-session";
 
 /** `npm run partner -- …` against the end-to-end server's database, as an operator runs it. */
 function partnerCli(...args: string[]): string {
-  return execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("lib", "cli", "partner.ts"), ...args], {
+  return execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "partner.ts"), ...args], {
     env: e2eDataEnv(),
     encoding: "utf8",
   });

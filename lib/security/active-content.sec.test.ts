@@ -168,7 +168,7 @@ describe("the SQLite database file", () => {
       const file = path.join(dir, "portal.db");
       closeSync(openSync(file, "w", 0o644));
       chmodSync(file, 0o644);
-      const migrate = spawnSync(process.execPath, [path.join(root, "lib", "cli", "migrate.mjs")], {
+      const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "migrate.mjs")], {
         cwd: root,
         env: { ...process.env, DATABASE_URL: `file:${file}` },
         encoding: "utf8",

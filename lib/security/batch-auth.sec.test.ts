@@ -14,7 +14,7 @@ import { root, startPortal, type Portal } from "./harness";
 let portal: Portal;
 
 function partnerCli(...args: string[]): string {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "partner.ts"), ...args], {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "partner.ts"), ...args], {
     cwd: root,
     env: portal.env,
     encoding: "utf8",

@@ -8,7 +8,7 @@ import { inject } from "vitest";
 /**
  * Production servers of the portal for the attack replays in lib/security: each over its
  * own scratch SQLite database and evidence folder, started through the same server entry
- * as `npm start` (lib/cli/server.mjs), with its output kept for tests that read the logs.
+ * as `npm start` (scripts/server.mjs), with its output kept for tests that read the logs.
  * The build comes first (`npm test` builds; alone: `npm run build`).
  */
 export const root = path.resolve(import.meta.dirname, "..", "..");
@@ -76,11 +76,11 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     STAFF_2FA: "optional",
     ...extraEnv,
   };
-  run([path.join(root, "lib", "cli", "migrate.mjs")], env);
-  run(["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "prepare.ts")], env);
+  run([path.join(root, "scripts", "migrate.mjs")], env);
+  run(["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "prepare.ts")], env);
   const logFile = path.join(dir, "server.log");
   const out = openSync(logFile, "a");
-  const child = spawn(process.execPath, [path.join(root, "lib", "cli", "server.mjs")], { cwd: root, env, stdio: ["ignore", out, out] });
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: ["ignore", out, out] });
   closeSync(out);
   await waitReady(base, child, logFile);
   return {
@@ -103,7 +103,7 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
 export function partnerKey(env: NodeJS.ProcessEnv, name = "Security test partner"): string {
   const result = spawnSync(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "partner.ts"), "create", "--name", name],
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "partner.ts"), "create", "--name", name],
     { cwd: root, env, encoding: "utf8" },
   );
   const key = result.stdout.split("\n").map((line) => line.trim()).find((line) => /^rpk_/.test(line));

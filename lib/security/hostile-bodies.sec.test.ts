@@ -3,7 +3,7 @@ import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validSpam } from "@/lib/validation/fixtures";
 // @ts-expect-error: a plain ES module without types, run by node directly
-import { PAGE_BODY_LIMIT } from "@/lib/cli/server.mjs";
+import { PAGE_BODY_LIMIT } from "@/scripts/server.mjs";
 import { postForm, spamFormEntries } from "./forms";
 import { partnerKey, sharedPortal, startPortal, type Portal } from "./harness";
 

@@ -6,7 +6,7 @@ import { postCredentials } from "./staff";
 
 /**
  * Requests that an outside test found Next answering with a 500 (or a redirect to another
- * host) before any of the portal's code ran. lib/cli/server.mjs refuses them first; the
+ * host) before any of the portal's code ran. scripts/server.mjs refuses them first; the
  * auth options keep next-auth's redirects on the site.
  */
 

@@ -60,7 +60,7 @@ function staffRoutes(): string[] {
 
 /** A staff account from the operator's CLI, with its one-time password. */
 function cliStaff(email: string, role: "MODERATOR" | "ADMIN"): string {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "staff.ts"), "create", "--email", email, "--role", role], {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "staff.ts"), "create", "--email", email, "--role", role], {
     cwd: root,
     env: portal.env,
     encoding: "utf8",

@@ -6,7 +6,7 @@
 // for the JavaScript errors that code raises about itself (TypeError, RangeError,
 // ReferenceError), because database and parser errors quote their input: a failed insert
 // once printed the reporter's name, email and phone, and JSON.parse quotes the body.
-// Plain JavaScript, with a .d.mts beside it, because the server entry (lib/cli/server.mjs)
+// Plain JavaScript, with a .d.mts beside it, because the server entry (scripts/server.mjs)
 // loads it without a TypeScript loader.
 import pino from "pino";
 

@@ -39,7 +39,7 @@ async function secretFor(day: string): Promise<string> {
 }
 
 /**
- * The client's address. The portal's server (lib/cli/server.mjs) replaces X-Forwarded-For
+ * The client's address. The portal's server (scripts/server.mjs) replaces X-Forwarded-For
  * on every request with the one address it trusts (the TCP peer, or the entry that the
  * TRUSTED_PROXY_HOPS-th proxy appended), so whatever a client wrote there never reaches
  * this point. The address is used only inside the HMAC below, never stored.

@@ -17,7 +17,7 @@ describe.runIf(isPostgres())("PostgreSQL and SQLite schemas", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "parity-"));
     const file = path.join(dir, "portal.db");
     const root = path.resolve(import.meta.dirname, "..", "..");
-    const migrated = spawnSync(process.execPath, [path.join(root, "lib", "cli", "prisma.mjs"), "migrate", "deploy"], {
+    const migrated = spawnSync(process.execPath, [path.join(root, "scripts", "prisma.mjs"), "migrate", "deploy"], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${file}` },
       encoding: "utf8",

@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE "${template}"`);
     const url = new URL(server);
     url.pathname = `/${template}`;
-    const result = spawnSync(process.execPath, [path.join(root, "lib", "cli", "postgres-migrate.mjs")], {
+    const result = spawnSync(process.execPath, [path.join(root, "scripts", "postgres-migrate.mjs")], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: url.toString() },
       encoding: "utf8",
@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const template = path.join(scratchRoot, "template.db");
-  const result = spawnSync(process.execPath, [path.join(root, "lib", "cli", "prisma.mjs"), "migrate", "deploy"], {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts", "prisma.mjs"), "migrate", "deploy"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${template}` },
     encoding: "utf8",

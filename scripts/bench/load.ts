@@ -1,10 +1,10 @@
 /**
  * One load run of `npm run bench`, with autocannon: POSTs distinct report bodies
  * (bodies.ts) for a fixed time at a fixed concurrency and prints one JSON line with the
- * counts and the latency percentiles of every response. The orchestrator (lib/cli/bench.mjs)
+ * counts and the latency percentiles of every response. The orchestrator (scripts/bench.mjs)
  * runs it pinned to the core the server is not on.
  *
- *   node --import tsx lib/bench/load.ts '{"url":"http://127.0.0.1:3250/api/v1/reports","mode":"single","connections":10,"seconds":20,"start":0}'
+ *   node --import tsx scripts/bench/load.ts '{"url":"http://127.0.0.1:3250/api/v1/reports","mode":"single","connections":10,"seconds":20,"start":0}'
  */
 import autocannon from "autocannon";
 import { batchNumber, reportNumber } from "./bodies";

@@ -22,7 +22,7 @@ if (!reuse || !existsSync(path.join(dir, "portal.db"))) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   migrate(env);
-  const seeded = spawnSync(process.execPath, [path.join(root, "lib", "cli", "seed-bulk.mjs"), String(count), "--days", "730"], { env, stdio: "inherit" });
+  const seeded = spawnSync(process.execPath, [path.join(root, "scripts", "seed-bulk.mjs"), String(count), "--days", "730"], { env, stdio: "inherit" });
   if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 }
 await addStaff(dir, { id: "bench-admin", email: "bench-admin@bench.test", role: "ADMIN", password: "bench-password-123" });

@@ -13,9 +13,9 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { log, logConsoleAsJson } from "../server/logger.mjs";
+import { log, logConsoleAsJson } from "../lib/server/logger.mjs";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
+const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.BIND_ADDRESS ?? "0.0.0.0";
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);

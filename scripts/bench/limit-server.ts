@@ -8,7 +8,7 @@
  * use of the day, as the portal does. What it leaves out is what the portal adds on top:
  * Next.js, Prisma and the rate limiter.
  *
- *   PORT=3250 DATABASE_URL=file:… node --conditions=react-server --import tsx lib/bench/limit-server.ts
+ *   PORT=3250 DATABASE_URL=file:… node --conditions=react-server --import tsx scripts/bench/limit-server.ts
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -3,7 +3,7 @@ import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { validSpam } from "@/lib/validation/fixtures";
 // @ts-expect-error: a plain ES module of the CLI, without types
-import { dropPostgresDatabase, recreatePostgresDatabase } from "../cli/postgres-admin.mjs";
+import { dropPostgresDatabase, recreatePostgresDatabase } from "../postgres-admin.mjs";
 import { cleanup, prepare, scratch, startServer } from "./harness";
 
 /**

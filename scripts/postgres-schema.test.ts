@@ -6,7 +6,7 @@ import { postgresSchema, postgresSchemaPath } from "./postgres-schema.mjs";
 
 describe("the PostgreSQL schema", () => {
   it("is the SQLite schema with only the provider and the client output changed", () => {
-    const source = readFileSync(path.join(import.meta.dirname, "..", "..", "prisma", "schema.prisma"), "utf8");
+    const source = readFileSync(path.join(import.meta.dirname, "..", "prisma", "schema.prisma"), "utf8");
     expect(readFileSync(postgresSchemaPath, "utf8")).toBe(postgresSchema(source));
   });
 });

@@ -2,7 +2,7 @@
 // `npm test`: the whole suite, each part printing its runner's own summary.
 //   1. vitest: unit tests, and the integration tests on SQLite;
 //   2. the integration tests again on PostgreSQL, each file in its own scratch database;
-//   3. the reliability tests, short form (lib/reliability);
+//   3. the reliability tests, short form (scripts/reliability);
 //   4. the security tests: attacks replayed against the production build (lib/security);
 //   5. Playwright end to end on SQLite, then on a scratch PostgreSQL database.
 // PostgreSQL is at TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres).

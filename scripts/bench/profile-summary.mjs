@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Summarises a V8 .cpuprofile (node --cpu-prof): self time grouped by where the code
 // lives (the portal's validation, Prisma, Next.js, the rate limiter, …) and the top
-// functions. `node lib/bench/profile-summary.mjs FILE.cpuprofile [--top N]`
+// functions. `node scripts/bench/profile-summary.mjs FILE.cpuprofile [--top N]`
 import { readFileSync } from "node:fs";
 
 const [file] = process.argv.slice(2);

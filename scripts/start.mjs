@@ -9,14 +9,14 @@ ensureDependencies();
 ensurePrismaClient();
 console.log("• Applying database migrations…");
 migrate();
-runTs(path.join("lib", "cli", "prepare.ts"));
+runTs(path.join("scripts", "prepare.ts"));
 ensureBuild();
 
 const port = process.env.PORT ?? "3000";
 console.log(`• Serving the portal on http://localhost:${port}`);
 const server = spawn(
   process.execPath,
-  [path.join(root, "lib", "cli", "server.mjs")],
+  [path.join(root, "scripts", "server.mjs")],
   {
     cwd: root,
     stdio: "inherit",

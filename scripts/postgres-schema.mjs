@@ -7,14 +7,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export function postgresSchema(source) {
   const out = source
     .replace('output          = "../lib/generated/prisma"', 'output          = "../../lib/generated/prisma-pg"')
     .replace('provider = "sqlite"', 'provider = "postgresql"');
   if (out === source || !out.includes("prisma-pg") || !out.includes('"postgresql"')) throw new Error("schema.prisma no longer has the expected generator and datasource blocks");
-  return `// GENERATED from prisma/schema.prisma by lib/cli/postgres-schema.mjs: do not edit.\n${out}`;
+  return `// GENERATED from prisma/schema.prisma by scripts/postgres-schema.mjs: do not edit.\n${out}`;
 }
 
 export const postgresSchemaPath = path.join(root, "prisma", "postgres", "schema.prisma");

@@ -17,7 +17,7 @@ const env = scratchEnv(dir, port);
 
 ensureBuild();
 migrate(env);
-spawnSync(process.execPath, [path.join(root, "lib", "cli", "seed-bulk.mjs"), String(count)], { env, stdio: "inherit" });
+spawnSync(process.execPath, [path.join(root, "scripts", "seed-bulk.mjs"), String(count)], { env, stdio: "inherit" });
 await addStaff(dir, { id: "bench", email: "bench@bench.test", role: "MODERATOR", password: "bench-password-123" });
 const { server, base } = await startServer(env, port);
 try {

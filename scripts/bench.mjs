@@ -3,8 +3,8 @@
 // intake throughput against the machine's limit.
 //
 // Every row runs in this one session on this machine, the server pinned to core 0 and the
-// load generator (autocannon, lib/bench/load.ts) to core 1:
-//   limit    plain node:http + the portal's validation + raw better-sqlite3 (lib/bench/limit-server.ts)
+// load generator (autocannon, scripts/bench/load.ts) to core 1:
+//   limit    plain node:http + the portal's validation + raw better-sqlite3 (scripts/bench/limit-server.ts)
 //   floor    a bare route handler in the portal's production build (app/api/bench/floor),
 //            measured before the portal's rows and again after them (floor-2)
 //   sqlite   the portal's production build on SQLite
@@ -96,7 +96,7 @@ async function load(url, mode, connections, seconds, partnerKey) {
   const start = nextStart;
   nextStart += mode === "batch" ? 50_000 : 2_000_000; // batch numbers count batches of 100
   const spec = JSON.stringify({ url, mode, connections, seconds, start, batchSize: BATCH_SIZE, partnerKey });
-  return JSON.parse(await output("taskset", ["-c", LOAD_CORE, process.execPath, ...tsx, path.join(root, "lib", "bench", "load.ts"), spec]));
+  return JSON.parse(await output("taskset", ["-c", LOAD_CORE, process.execPath, ...tsx, path.join(root, "scripts", "bench", "load.ts"), spec]));
 }
 
 /** Warm-up, then the measured run; checks what the database gained against what was acknowledged. */
@@ -170,7 +170,7 @@ function freshSqlite(name) {
 
 /** A partner key in the scratch database (batch intake needs one), made as an operator would. */
 async function createPartnerKey(env) {
-  const printed = await output(process.execPath, ["--conditions=react-server", ...tsx, path.join(root, "lib", "cli", "partner.ts"), "create", "--name", "Benchmark"], env);
+  const printed = await output(process.execPath, ["--conditions=react-server", ...tsx, path.join(root, "scripts", "partner.ts"), "create", "--name", "Benchmark"], env);
   const key = /^rpk_\S+$/m.exec(printed)?.[0];
   if (!key) throw new Error(`npm run partner printed no key:\n${printed}`);
   return key;
@@ -218,7 +218,7 @@ async function firstLoad(pathname) {
 
 /**
  * `npm run bench -- --profile`: the SQLite single-report row at concurrency 10 again, with
- * the server under `node --cpu-prof`, and where its time went (lib/bench/profile-summary.mjs).
+ * the server under `node --cpu-prof`, and where its time went (scripts/bench/profile-summary.mjs).
  */
 async function profile() {
   ensureBuild();
@@ -230,7 +230,7 @@ async function profile() {
   process.kill(-server.pid, "SIGTERM"); // a clean exit writes the profile
   await new Promise((resolve) => server.on("exit", resolve));
   const [written] = readdirSync(profiles);
-  console.log(`\nServer profile (startup and warm-up included):\n${await output(process.execPath, [path.join(root, "lib", "bench", "profile-summary.mjs"), path.join(profiles, written), "--top", "12"])}`);
+  console.log(`\nServer profile (startup and warm-up included):\n${await output(process.execPath, [path.join(root, "scripts", "bench", "profile-summary.mjs"), path.join(profiles, written), "--top", "12"])}`);
 }
 
 async function main() {
@@ -244,7 +244,7 @@ async function main() {
 
   if (runs("limit")) {
     const { env, file } = freshSqlite("limit");
-    const server = await startPinned(["--conditions=react-server", ...tsx, path.join(root, "lib", "bench", "limit-server.ts")], { ...env, PORT: String(PORT) }, answers("/api/v1/reports", 422));
+    const server = await startPinned(["--conditions=react-server", ...tsx, path.join(root, "scripts", "bench", "limit-server.ts")], { ...env, PORT: String(PORT) }, answers("/api/v1/reports", 422));
     try {
       rows.push(...(await intakeRows("limit", server, sqliteCounter(file), env)));
     } finally {
@@ -338,12 +338,12 @@ async function main() {
     commit,
     machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
     method: {
-      loadGenerator: "autocannon 9 (lib/bench/load.ts), pinned with taskset to core " + LOAD_CORE,
+      loadGenerator: "autocannon 9 (scripts/bench/load.ts), pinned with taskset to core " + LOAD_CORE,
       server: "pinned with taskset to core " + SERVER_CORE + "; PostgreSQL's own processes are not pinned",
       secondsPerRow: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       batchSize: BATCH_SIZE,
-      bodies: "the valid report of each category from lib/validation/fixtures.ts, in turn, every target unique (lib/bench/bodies.ts); no evidence files, no Idempotency-Key; batch requests carry a partner key made with npm run partner in the scratch database",
+      bodies: "the valid report of each category from lib/validation/fixtures.ts, in turn, every target unique (scripts/bench/bodies.ts); no evidence files, no Idempotency-Key; batch requests carry a partner key made with npm run partner in the scratch database",
       reportsPerSecond: "reports acknowledged (201, or 201 items of a batch answered 200) ÷ seconds; the database's row count is checked to hold at least as many",
       errors: "non-2xx responses + socket errors + timeouts + reports acknowledged but not stored",
       ratioToLimit: "reports/s ÷ the limit's reports/s, same mode and concurrency",

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
+const root = path.resolve(import.meta.dirname, "..");
 const stubDir = path.join(root, "node_modules", ".cache", "prisma-stub");
 const stubLib = path.join(stubDir, "libquery_engine.so.node");
 if (!existsSync(stubLib)) {

@@ -44,16 +44,16 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
 
 /** Migrations, then what `npm start` does before serving: WAL, first admin, orphan sweep. */
 export function prepare(s: Scratch): string {
-  run([path.join(root, "lib", "cli", "migrate.mjs")], s.env);
-  return run(["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "prepare.ts")], s.env);
+  run([path.join(root, "scripts", "migrate.mjs")], s.env);
+  return run(["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "prepare.ts")], s.env);
 }
 
-/** The portal's server (lib/cli/server.mjs) on the built app (the tests need `npm run build` first; `npm test` does it). */
+/** The portal's server (scripts/server.mjs) on the built app (the tests need `npm run build` first; `npm test` does it). */
 export async function startServer(s: Scratch, entry: "next" | "npm-start" = "next"): Promise<ChildProcess> {
   const args =
     entry === "next"
-      ? [path.join(root, "lib", "cli", "server.mjs")]
-      : [path.join(root, "lib", "cli", "start.mjs")];
+      ? [path.join(root, "scripts", "server.mjs")]
+      : [path.join(root, "scripts", "start.mjs")];
   // A server left over from an aborted run would answer instead of ours: refuse to start.
   if (await fetch(`${s.base}/api/v1/categories`).then(() => true, () => false)) throw new Error(`port ${s.port} is already in use`);
   const server = spawn(process.execPath, args, { cwd: root, env: s.env, stdio: "ignore", detached: entry === "npm-start" });

@@ -3,9 +3,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { makeDatabasePrivate, sqliteFilePath } from "../server/sqlite-file.mjs";
+import { makeDatabasePrivate, sqliteFilePath } from "../lib/server/sqlite-file.mjs";
 
-export const root = path.resolve(import.meta.dirname, "..", "..");
+export const root = path.resolve(import.meta.dirname, "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 export function run(command, args, options = {}) {
@@ -48,9 +48,9 @@ export function ensurePrismaClient() {
   const schema = mtime(at("prisma", "schema.prisma"));
   if (mtime(at("lib", "generated", "prisma", "client.ts")) < schema || mtime(at("lib", "generated", "prisma-pg", "client.ts")) < schema) {
     console.log("• Generating the Prisma clients…");
-    run(process.execPath, [at("lib", "cli", "prisma.mjs"), "generate"]);
-    run(process.execPath, [at("lib", "cli", "postgres-schema.mjs")]);
-    run(process.execPath, [at("lib", "cli", "prisma.mjs"), "generate", "--schema", at("prisma", "postgres", "schema.prisma")]);
+    run(process.execPath, [at("scripts", "prisma.mjs"), "generate"]);
+    run(process.execPath, [at("scripts", "postgres-schema.mjs")]);
+    run(process.execPath, [at("scripts", "prisma.mjs"), "generate", "--schema", at("prisma", "postgres", "schema.prisma")]);
   }
 }
 
@@ -59,15 +59,15 @@ export const isPostgres = (url) => /^postgres(ql)?:\/\//.test(url ?? "");
 /** Applies the migrations of the database at DATABASE_URL: SQLite's with Prisma, PostgreSQL's with postgres-migrate.mjs. */
 export function migrate(env = process.env) {
   if (isPostgres(env.DATABASE_URL)) {
-    run(process.execPath, [at("lib", "cli", "postgres-migrate.mjs")], { env });
+    run(process.execPath, [at("scripts", "postgres-migrate.mjs")], { env });
     return;
   }
   // Created 0600 before Prisma opens it, or it would be created readable by everyone.
   makeDatabasePrivate(sqliteFilePath(env.DATABASE_URL, root));
-  run(process.execPath, [at("lib", "cli", "prisma.mjs"), "migrate", "deploy"], { env });
+  run(process.execPath, [at("scripts", "prisma.mjs"), "migrate", "deploy"], { env });
 }
 
-/** Runs a TypeScript entry point of lib/cli with the server-only modules allowed. */
+/** Runs a TypeScript entry point of scripts/ with the server-only modules allowed. */
 export function runTs(file, env = process.env) {
   run(process.execPath, ["--conditions=react-server", "--import", "tsx", at(file)], { env });
 }

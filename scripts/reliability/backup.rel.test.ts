@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { validCrime, validSpam } from "@/lib/validation/fixtures";
 // @ts-expect-error: a plain ES module of the CLI, without types
-import { dropPostgresDatabase, recreatePostgresDatabase } from "../cli/postgres-admin.mjs";
+import { dropPostgresDatabase, recreatePostgresDatabase } from "../postgres-admin.mjs";
 import { cleanup, prepare, root, scratch, startServer, type Scratch } from "./harness";
 
 /**
@@ -48,7 +48,7 @@ async function fingerprint(s: Scratch): Promise<Record<string, string>> {
 }
 
 function npmScript(s: Scratch, script: "backup" | "restore", file: string) {
-  const result = spawnSync(process.execPath, [path.join(root, "lib", "cli", "backup.mjs"), script, file], { env: s.env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(root, "scripts", "backup.mjs"), script, file], { env: s.env, encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout.trim();
 }

@@ -27,9 +27,9 @@ export async function addStaff(dir, { id, email, role, password }) {
   db.close();
 }
 
-/** Starts the portal's server (lib/cli/server.mjs) on the built app and waits until it answers. */
+/** Starts the portal's server (scripts/server.mjs) on the built app and waits until it answers. */
 export async function startServer(env, port) {
-  const server = spawn(process.execPath, [path.join(root, "lib", "cli", "server.mjs")],
+  const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")],
     { cwd: root, env: { ...env, PORT: String(port) }, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

@@ -15,7 +15,7 @@ if (!name) {
 }
 const result = spawnSync(
   process.execPath,
-  [path.join(root, "lib", "cli", "prisma.mjs"), "migrate", "diff", "--from-migrations", "prisma/migrations",
+  [path.join(root, "scripts", "prisma.mjs"), "migrate", "diff", "--from-migrations", "prisma/migrations",
     "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
   { cwd: root, encoding: "utf8" },
 );
@@ -36,16 +36,16 @@ console.log(`Wrote ${path.relative(root, dir)}/migration.sql`);
 
 // PostgreSQL: the same change, diffed from the PostgreSQL schema as last committed to the
 // regenerated one (no database needed). Triggers are not in the schema: a change to the
-// statistics rollups needs `node --import tsx lib/cli/stats-rollup-sql.mjs [--postgres]`.
+// statistics rollups needs `node --import tsx scripts/stats-rollup-sql.mjs [--postgres]`.
 const previous = spawnSync("git", ["show", "HEAD:prisma/postgres/schema.prisma"], { cwd: root, encoding: "utf8" });
-spawnSync(process.execPath, [path.join(root, "lib", "cli", "postgres-schema.mjs")], { cwd: root, stdio: "inherit" });
+spawnSync(process.execPath, [path.join(root, "scripts", "postgres-schema.mjs")], { cwd: root, stdio: "inherit" });
 if (previous.status === 0) {
   const before = path.join(root, ".tmp", "previous-postgres-schema.prisma");
   mkdirSync(path.dirname(before), { recursive: true });
   writeFileSync(before, previous.stdout);
   const diff = spawnSync(
     process.execPath,
-    [path.join(root, "lib", "cli", "prisma.mjs"), "migrate", "diff", "--from-schema-datamodel", before,
+    [path.join(root, "scripts", "prisma.mjs"), "migrate", "diff", "--from-schema-datamodel", before,
       "--to-schema-datamodel", "prisma/postgres/schema.prisma", "--script"],
     { cwd: root, encoding: "utf8" },
   );

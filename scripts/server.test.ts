@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module without types, run by node directly
 import { clientOf, PAGE_BODY_LIMIT, refusalOf } from "./server.mjs";
 
-describe("clientOf (lib/cli/server.mjs)", () => {
+describe("clientOf (scripts/server.mjs)", () => {
   it("is the TCP peer when no proxy is trusted, whatever the header says", () => {
     expect(clientOf("::ffff:192.0.2.1", "198.51.100.1", 0)).toBe("192.0.2.1");
     expect(clientOf("2001:db8::1", undefined, 0)).toBe("2001:db8::1");
@@ -19,7 +19,7 @@ describe("clientOf (lib/cli/server.mjs)", () => {
   });
 });
 
-describe("refusalOf (lib/cli/server.mjs)", () => {
+describe("refusalOf (scripts/server.mjs)", () => {
   const req = (url: string, method = "GET", headers: Record<string, string> = {}) => ({ url, method, headers: { host: "portal.example", ...headers } });
 
   it("lets ordinary requests through, the API's cross-origin posts included", () => {

@@ -29,10 +29,10 @@ const port = process.env.E2E_PORT ?? "3100";
 env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
 if (process.env.E2E_DATABASE_URL) await recreatePostgresDatabase(process.env.E2E_DATABASE_URL);
 migrate(env);
-runTs(path.join("lib", "cli", "prepare.ts"), env);
+runTs(path.join("scripts", "prepare.ts"), env);
 
 env.PORT = port;
-const server = spawn(process.execPath, [path.join(root, "lib", "cli", "server.mjs")], {
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
   cwd: root,
   env,
   stdio: "inherit",
