@@ -100,14 +100,50 @@ function append<K, V>(lists: Map<K, V[]>, key: K, value: V) {
 
 const VALUES_PER_STATEMENT = 5000; // well under SQLite's 32,766 and PostgreSQL's 65,535 parameters
 
-/** `INSERT INTO "table" (columns) VALUES (…), (…)`, in as few statements as the parameter limit allows. */
-async function insertRows(tx: Prisma.TransactionClient, table: string, columns: readonly string[], rows: readonly unknown[][]) {
+/**
+ * `INSERT INTO "table" (columns) VALUES (…), (…)`, in as few statements as the parameter
+ * limit allows. The columns are the keys of the rows, which the callers build as objects
+ * checked against Prisma's generated types (`satisfies Prisma.…CreateManyInput`): a renamed
+ * or retyped column fails to compile instead of landing in the wrong place.
+ */
+async function insertRows<R extends Record<string, unknown>>(tx: Prisma.TransactionClient, table: string, rows: readonly R[]) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
   const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / columns.length));
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
   for (let i = 0; i < rows.length; i += perStatement) {
-    const values = rows.slice(i, i + perStatement).map((row) => Prisma.sql`(${Prisma.join(row)})`);
+    const values = rows.slice(i, i + perStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
     await tx.$executeRaw(Prisma.sql`${head}${Prisma.join(values)}`);
   }
+}
+
+/**
+ * The Report row of a prepared report, with every column the intake writes. The intake
+ * and the benchmark's limit server (scripts/bench/limit-server.ts) both insert exactly this.
+ */
+export function reportRow(p: PreparedReport, targetCount: number, partnerId: string | null) {
+  return {
+    id: p.id,
+    category: p.report.category,
+    subtype: p.subtype,
+    status: "received",
+    isOpen: true,
+    receiptHash: hashReceipt(p.receipt),
+    description: p.description,
+    details: JSON.stringify(p.details),
+    contact: p.contact ? JSON.stringify(p.contact) : null,
+    locale: p.locale,
+    severity: severityOf(p.report, partnerId !== null),
+    informationOnly: p.report.category === "crime" && !p.report.moneyLost,
+    submittedAt: p.submittedAt,
+    expectedBy: p.expectedBy,
+    updatedAt: p.submittedAt,
+    dueHour: Math.floor(p.expectedBy.getTime() / 3_600_000),
+    targetCount,
+    replyPending: false,
+    receivedDay: dayOf(p.submittedAt),
+    partnerId,
+  } satisfies Prisma.ReportCreateManyInput;
 }
 
 /**
@@ -164,38 +200,30 @@ export async function insertReports(
     sameTargetCount: sameTarget[index],
   }));
 
+  // A new report is open: later reports of the group on the same target count for it too.
+  await insertRows(tx, "Report", reports.map(({ prepared: p, partnerId }, index) => reportRow(p, sameTarget[index] + laterSharers[index], partnerId ?? null)));
   await insertRows(
     tx,
-    "Report",
-    ["id", "category", "subtype", "status", "isOpen", "receiptHash", "description", "details", "contact", "locale", "severity",
-      "informationOnly", "submittedAt", "expectedBy", "updatedAt", "dueHour", "targetCount", "replyPending", "receivedDay", "partnerId"],
-    reports.map(({ prepared: p, partnerId }, index) => [
-      p.id, p.report.category, p.subtype, "received", true, hashReceipt(p.receipt), p.description, JSON.stringify(p.details),
-      p.contact ? JSON.stringify(p.contact) : null, p.locale, severityOf(p.report, partnerId !== undefined),
-      p.report.category === "crime" && !p.report.moneyLost, p.submittedAt, p.expectedBy, p.submittedAt,
-      Math.floor(p.expectedBy.getTime() / 3_600_000),
-      // A new report is open: later reports of the group on the same target count for it too.
-      sameTarget[index] + laterSharers[index],
-      false, dayOf(p.submittedAt), partnerId ?? null,
-    ]),
+    "Evidence",
+    reports.flatMap(({ prepared: p }) =>
+      p.files.map((f) => ({
+        id: randomUUID(), reportId: p.id, role: f.role, sha256: f.sha256, size: f.size, contentType: f.type, originalName: f.name, uploadedAt: p.submittedAt,
+      }) satisfies Prisma.EvidenceCreateManyInput),
+    ),
   );
-  const evidence = reports.flatMap(({ prepared: p }) =>
-    p.files.map((f) => [randomUUID(), p.id, f.role, f.sha256, f.size, f.type, f.name, p.submittedAt]),
+  await insertRows(
+    tx,
+    "TargetKey",
+    reports.flatMap(({ prepared: p }) =>
+      p.targets.map((t) => ({
+        id: randomUUID(), reportId: p.id, kind: t.kind, value: t.value, createdAt: p.submittedAt, receivedDay: dayOf(p.submittedAt), category: p.report.category,
+      }) satisfies Prisma.TargetKeyCreateManyInput),
+    ),
   );
-  if (evidence.length > 0) {
-    await insertRows(tx, "Evidence", ["id", "reportId", "role", "sha256", "size", "contentType", "originalName", "uploadedAt"], evidence);
-  }
-  const targets = reports.flatMap(({ prepared: p }) =>
-    p.targets.map((t) => [randomUUID(), p.id, t.kind, t.value, p.submittedAt, dayOf(p.submittedAt), p.report.category]),
-  );
-  if (targets.length > 0) {
-    await insertRows(tx, "TargetKey", ["id", "reportId", "kind", "value", "createdAt", "receivedDay", "category"], targets);
-  }
   await insertRows(
     tx,
     "StatusEvent",
-    ["id", "reportId", "status", "at", "overturned"],
-    reports.map(({ prepared: p }) => [randomUUID(), p.id, "received", p.submittedAt, false]),
+    reports.map(({ prepared: p }) => ({ id: randomUUID(), reportId: p.id, status: "received", at: p.submittedAt, overturned: false }) satisfies Prisma.StatusEventCreateManyInput),
   );
 
   // Open reports on the same target move up the queue, by one per new report.
@@ -209,20 +237,21 @@ export async function insertReports(
     }
   }
 
-  const idempotency = reports.flatMap(({ prepared: p, idempotency: claim }, index) =>
-    claim
-      ? [[
-          hashIdempotencyKey(claim.key),
-          claim.requestHash,
-          p.id,
-          sealBody(bodies[index], claim.key, claim.requestHash),
-          p.submittedAt,
-          new Date(p.submittedAt.getTime() + IDEMPOTENCY_TTL_MS),
-        ]]
-      : [],
+  await insertRows(
+    tx,
+    "IdempotencyRecord",
+    reports.flatMap(({ prepared: p, idempotency: claim }, index) =>
+      claim
+        ? [{
+            keyHash: hashIdempotencyKey(claim.key),
+            requestHash: claim.requestHash,
+            reportId: p.id,
+            sealedBody: sealBody(bodies[index], claim.key, claim.requestHash),
+            createdAt: p.submittedAt,
+            expiresAt: new Date(p.submittedAt.getTime() + IDEMPOTENCY_TTL_MS),
+          } satisfies Prisma.IdempotencyRecordCreateManyInput]
+        : [],
+    ),
   );
-  if (idempotency.length > 0) {
-    await insertRows(tx, "IdempotencyRecord", ["keyHash", "requestHash", "reportId", "sealedBody", "createdAt", "expiresAt"], idempotency);
-  }
   return bodies;
 }

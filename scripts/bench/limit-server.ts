@@ -19,8 +19,7 @@ import { SQLITE_PRAGMAS } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 import { ApiError, errorBody } from "@/lib/server/http";
 import { hashPartnerKey } from "@/lib/server/partners";
-import { hashReceipt } from "@/lib/server/receipts";
-import { severityOf, type PreparedReport, type SubmittedReport } from "@/lib/server/report-writer";
+import { reportRow, type PreparedReport, type SubmittedReport } from "@/lib/server/report-writer";
 import { validateReport, withFiles } from "@/lib/server/submit-report";
 import { BATCH_MAX } from "@/lib/server/submit-batch";
 
@@ -29,10 +28,16 @@ sqlite.exec(SQLITE_PRAGMAS);
 
 const iso = (date: Date) => date.toISOString().replace("Z", "+00:00"); // as Prisma's adapter stores it
 
-const insertReportRow = sqlite.prepare(`INSERT INTO "Report"
-  (id, category, subtype, status, isOpen, receiptHash, description, details, contact, locale, severity,
-   informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount, replyPending, receivedDay, partnerId)
-  VALUES (?, ?, ?, 'received', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`);
+/** The intake's own Report row (reportRow), as better-sqlite3 takes it: dates as Prisma stores them, booleans as 0/1. */
+let insertReportRow: Database.Statement | undefined;
+function insertReportValues(row: ReturnType<typeof reportRow>) {
+  const columns = Object.keys(row) as (keyof typeof row)[];
+  insertReportRow ??= sqlite.prepare(`INSERT INTO "Report" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+  insertReportRow.run(...columns.map((c) => {
+    const value = row[c];
+    return value instanceof Date ? iso(value) : typeof value === "boolean" ? Number(value) : value;
+  }));
+}
 const insertTarget = sqlite.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt, receivedDay, category)
   VALUES (?, ?, ?, ?, ?, ?, ?)`);
 const findPartner = sqlite.prepare(`SELECT id, revokedAt FROM "Partner" WHERE keyHash = ?`);
@@ -64,12 +69,7 @@ function insert(p: PreparedReport, partnerId: string | null = null): SubmittedRe
   const keys = targets.flatMap((t) => [t.kind, t.value]);
   const statements = targets.length > 0 ? targetStatements(targets.length) : undefined;
   const sameTargetCount = statements ? Number((statements.count.get(iso(new Date(submittedAt.getTime() + 1)), ...keys) as { n: number | bigint }).n) : 0;
-  insertReportRow.run(
-    id, report.category, p.subtype, hashReceipt(p.receipt), p.description, JSON.stringify(p.details),
-    p.contact ? JSON.stringify(p.contact) : null, p.locale, severityOf(report, partnerId !== null),
-    report.category === "crime" && !report.moneyLost ? 1 : 0, at, iso(expectedBy), at,
-    Math.floor(expectedBy.getTime() / 3_600_000), sameTargetCount, day, partnerId,
-  );
+  insertReportValues(reportRow(p, sameTargetCount, partnerId));
   for (const t of targets) insertTarget.run(randomUUID(), id, t.kind, t.value, at, day, report.category);
   insertEvent.run(randomUUID(), id, at);
   if (statements && sameTargetCount > 0) statements.bump.run(at, id, ...keys);
