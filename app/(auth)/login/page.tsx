@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CodeForm, LoginForm } from "@/components/staff/login-form";
 import { currentSession, STAGE_PAGE } from "@/lib/server/auth/require-staff";
+import { SIGN_IN_FAILURES } from "@/lib/server/auth/sign-in";
 import { signOutAction } from "@/lib/server/actions/auth";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,9 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** The reasons that come back in next-auth's `?error=` (its credentials endpoint), as message keys. */
-const NEXT_AUTH_ERRORS = ["invalid", "locked", "code", "recovery", "codeSuspended", "expired"] as const;
 
 /**
  * Staff sign-in in two steps on one address: the password, then (for a user with a second
@@ -41,7 +39,7 @@ export default async function LoginPage({ searchParams }: Props) {
   }
   const params = await searchParams;
   const ended = params.ended === "1";
-  const error = typeof params.error === "string" ? (NEXT_AUTH_ERRORS.find((e) => e === params.error) ?? "failed") : undefined;
+  const error = typeof params.error === "string" ? (SIGN_IN_FAILURES.find((e) => e === params.error) ?? "failed") : undefined;
   return (
     <>
       <h1>{t("title")}</h1>

@@ -7,7 +7,7 @@ import { verifyPassword } from "../passwords";
 import { clientAddress, countOne, countRecent } from "../rate-limit";
 import { deviceOf } from "./device";
 import { checkSecondFactor, recoveryInput, totpInput } from "./second-factor";
-import { newSessionId, renewSession } from "./sessions";
+import { newSessionId, renewSession, revokeSession } from "./sessions";
 
 /** Failed sign-ins (wrong passwords and wrong codes) are counted over 15 to 30 minutes. */
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -27,8 +27,9 @@ export const ACCOUNT_ALERT_AFTER = 20;
  */
 export const ACCOUNT_CODE_LIMIT = 10;
 
-/** Why a sign-in failed, as a key of `auth.errors` in the messages. */
-export type SignInFailure = "invalid" | "locked" | "code" | "recovery" | "codeSuspended" | "expired";
+/** Why a sign-in failed, as a key of `auth.errors` in the messages (and of next-auth's `?error=`). */
+export const SIGN_IN_FAILURES = ["invalid", "locked", "code", "recovery", "codeSuspended", "expired"] as const;
+export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 
 export class SignInError extends Error {
   constructor(readonly reason: SignInFailure) {
@@ -48,6 +49,17 @@ async function throttleClient(client: string): Promise<void> {
     throw new SignInError("locked");
   }
   if (failures >= SLOW_AFTER) await sleep(Math.min(failures - SLOW_AFTER + 1, 5) * 500);
+}
+
+/**
+ * One more wrong answer (a code, or the password asked again) in a session; from
+ * CODE_ATTEMPTS the session is ended. Returns whether it was.
+ */
+async function wrongAnswerEnds(sessionId: string): Promise<boolean> {
+  const { failedCodes } = await db.staffSession.update({ where: { id: sessionId }, data: { failedCodes: { increment: 1 } } });
+  if (failedCodes < CODE_ATTEMPTS) return false;
+  await revokeSession(sessionId);
+  return true;
 }
 
 async function countFailure(client: string, userId: string | null, account: string): Promise<void> {
@@ -110,13 +122,8 @@ export async function giveSecondFactor(sessionId: string, code: string, headers:
     if (onAccount <= ACCOUNT_CODE_LIMIT) {
       await db.$transaction((tx) => audit(tx, { actorId: session.userId, action: onAccount === ACCOUNT_CODE_LIMIT ? "sign-in-codes-suspended" : "sign-in-code-failed" }));
     }
-    const { failedCodes } = await db.staffSession.update({ where: { id: sessionId }, data: { failedCodes: { increment: 1 } } });
     log.warn({ event: "sign-in-failed", userId: session.userId, factor: isRecovery ? "recovery" : "code", failuresOnAccount: onAccount }, "security event");
-    if (failedCodes >= CODE_ATTEMPTS) {
-      await db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
-      throw new SignInError("expired");
-    }
-    throw new SignInError(isRecovery ? "recovery" : "code");
+    throw new SignInError((await wrongAnswerEnds(sessionId)) ? "expired" : isRecovery ? "recovery" : "code");
   }
   const next = await renewSession(sessionId, { secondFactorAt: new Date() }, used === "recovery" ? "sign-in-recovery-code" : "sign-in");
   log.info({ event: "sign-in", userId: session.userId, sessionId: next, factor: used }, "security event");
@@ -133,18 +140,16 @@ export async function confirmPassword(sessionId: string, userId: string, passwor
   const client = clientAddress(headers);
   try {
     await throttleClient(client);
-  } catch {
-    await db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+  } catch (error) {
+    if (!(error instanceof SignInError)) throw error;
+    await revokeSession(sessionId);
     return "ended";
   }
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (await verifyPassword(user.passwordHash, password)) return "ok";
   await countFailure(client, userId, user.email);
   log.warn({ event: "password-confirm-failed", userId }, "security event");
-  const { failedCodes } = await db.staffSession.update({ where: { id: sessionId }, data: { failedCodes: { increment: 1 } } });
-  if (failedCodes < CODE_ATTEMPTS) return "wrong";
-  await db.staffSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
-  return "ended";
+  return (await wrongAnswerEnds(sessionId)) ? "ended" : "wrong";
 }
 
 /** An Argon2id hash of a random string, verified against when the email is unknown. */
