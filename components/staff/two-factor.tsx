@@ -2,8 +2,18 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
+import { describedBy, FieldShell } from "@/components/ui/field-shell";
 import { enrolAction, newRecoveryCodesAction, type EnrolState } from "@/lib/server/actions/auth";
+
+/** A field's ref that takes the focus when the action answers with an error for it, so it is read out with the error. */
+function useFocusOnError(state: EnrolState, error: string | undefined) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [state, error]);
+  return ref;
+}
 
 /** The recovery codes, right where they were made, once: they are in no URL and no store. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -30,6 +40,8 @@ export type EnrolmentView = { key: string; uri: string; qrSvg: string };
 export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | null }) {
   const t = useTranslations("auth.twoFactor");
   const [state, dispatch, pending] = useActionState<EnrolState, FormData>(enrolAction, null);
+  const error = state && !state.ok ? state.fieldErrors?.code?.[0] : undefined;
+  const focused = useFocusOnError(state, error);
   if (state?.ok) {
     return (
       <>
@@ -46,7 +58,6 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | n
     );
   }
   if (!enrolment) return <p className="notice">{t("already")}</p>;
-  const error = state && !state.ok ? state.fieldErrors?.code?.[0] : undefined;
   const grouped = enrolment.key.match(/.{1,4}/g)?.join(" ") ?? enrolment.key;
   return (
     <ol className="steps">
@@ -64,16 +75,7 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | n
       <li>
         <p>{t("enter")}</p>
         <form action={dispatch} method="post" noValidate>
-          <div className={`field${error ? " field--error" : ""}`}>
-            <label htmlFor="enrol-code">{t("code")}</label>
-            <p className="hint" id="enrol-code-hint">
-              {t("codeHint")}
-            </p>
-            {error && (
-              <p className="error-message" id="enrol-code-error" role="alert">
-                {t(error.replace("auth.twoFactor.", "") as "codeWrong")}
-              </p>
-            )}
+          <FieldShell id="enrol-code" label={t("code")} hint={t("codeHint")} error={error && t(error.replace("auth.twoFactor.", "") as "codeWrong")}>
             <input
               id="enrol-code"
               name="code"
@@ -82,10 +84,11 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | n
               autoComplete="one-time-code"
               maxLength={20}
               className="input--short"
+              ref={focused}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "enrol-code-hint enrol-code-error" : "enrol-code-hint"}
+              aria-describedby={describedBy("enrol-code", "hint", error)}
             />
-          </div>
+          </FieldShell>
           <button type="submit" className="button" disabled={pending}>
             {t("submit")}
           </button>
@@ -101,29 +104,22 @@ export function NewRecoveryCodesForm() {
   const tr = useTranslations();
   const [state, dispatch, pending] = useActionState<EnrolState, FormData>(newRecoveryCodesAction, null);
   const error = state && !state.ok ? state.fieldErrors?.password?.[0] : undefined;
+  const focused = useFocusOnError(state, error);
   return (
     <>
       {state?.ok && <RecoveryCodes codes={state.data.codes} />}
       <form action={dispatch} method="post" noValidate className="panel-box">
-        <div className={`field${error ? " field--error" : ""}`}>
-          <label htmlFor="codes-password">{t("confirmPassword")}</label>
-          <p className="hint" id="codes-password-hint">
-            {t("confirmPasswordHint")} {t("newCodesHint")}
-          </p>
-          {error && (
-            <p className="error-message" id="codes-password-error" role="alert">
-              {tr(error as "auth.changePassword.wrong")}
-            </p>
-          )}
+        <FieldShell id="codes-password" label={t("confirmPassword")} hint={`${t("confirmPasswordHint")} ${t("newCodesHint")}`} error={error && tr(error as "auth.changePassword.wrong")}>
           <input
             id="codes-password"
             name="password"
             type="password"
             autoComplete="current-password"
+            ref={focused}
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "codes-password-hint codes-password-error" : "codes-password-hint"}
+            aria-describedby={describedBy("codes-password", "hint", error)}
           />
-        </div>
+        </FieldShell>
         <button type="submit" className="button button--secondary" disabled={pending}>
           {t("newCodes")}
         </button>
