@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { resetSecondFactor } from "@/lib/server/admin/staff";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/passwords";
+import { codeAt, enrolForTest } from "@/lib/server/testing/enrol";
 import { staffForSession } from "./require-staff";
 import { checkSecondFactor, confirmEnrolment, enrolmentFor, recoveryCodesLeft } from "./second-factor";
 import { endOtherSessions } from "./sessions";
@@ -11,7 +10,6 @@ import { ACCOUNT_CODE_LIMIT, CODE_ATTEMPTS, confirmPassword, giveSecondFactor, L
 
 let n = 0;
 const client = (ip: string) => new Headers({ "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36" });
-const codeAt = (key: string, at: number) => new TOTP({ secret: Secret.fromBase32(key), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: at });
 const reasonOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: SignInError) => e.reason);
 
 async function newUser(options: { mustChangePassword?: boolean } = {}) {
@@ -21,14 +19,10 @@ async function newUser(options: { mustChangePassword?: boolean } = {}) {
   return { ...user, password };
 }
 
-/** A user enrolled as the enrolment page does it, at time `at`; returns the key and recovery codes. */
+/** A user enrolled as the enrolment page does it, at time `at`; with the key and recovery codes. */
 async function enrolled(at = Date.now() - 90_000) {
   const u = await newUser();
-  const { key } = (await enrolmentFor(u))!;
-  const session = await db.staffSession.create({ data: { id: randomUUID(), userId: u.id } });
-  const done = (await confirmEnrolment(u.id, session.id, codeAt(key, at), at))!;
-  await db.staffSession.updateMany({ where: { userId: u.id }, data: { revokedAt: new Date() } });
-  return { ...u, key, codes: done.codes };
+  return { ...u, ...(await enrolForTest(u, at)) };
 }
 
 describe("enrolment", () => {
