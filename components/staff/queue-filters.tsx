@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { QueueFilters } from "@/lib/server/moderation/queue";
 import { STATUSES } from "@/lib/moderation/statuses";
-import { CATEGORIES, SUBTYPES } from "@/lib/validation/options";
+import { SUBTYPES } from "@/lib/categories";
+import { CATEGORIES } from "@/lib/validation/options";
 
 /** A GET form: every filter lands in the URL, so any view can be bookmarked or shared. */
 export async function QueueFiltersForm({ filters }: { filters: QueueFilters }) {

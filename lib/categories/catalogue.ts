@@ -1,27 +1,14 @@
 import { messagesFor } from "@/lib/i18n";
-import { CATEGORIES, LOCALES, SUBTYPES, type Category, type Locale } from "@/lib/validation/options";
+import { CATEGORIES, LOCALES, type Category, type Locale } from "@/lib/validation/options";
+import { reviewHours } from "./declaration";
 import { FIELDS, type FieldSpec } from "./fields";
+import { DECLARATIONS, SUBTYPES } from "./index";
 
 const HOUR = 60 * 60 * 1000;
 
-/** Review targets from report-categories.md, "Every accepted report returns". */
-export function expectedByFor(
-  report: { category: Category; subtype?: string; ongoingDanger?: boolean },
-  submittedAt: Date,
-): Date {
-  const hours = (() => {
-    switch (report.category) {
-      case "crime":
-        return report.ongoingDanger ? 4 : 48;
-      case "harmful-info":
-        return report.subtype === "child-abuse" ? 24 : 72;
-      case "copyright":
-        return 120;
-      case "spam":
-        return 168;
-    }
-  })();
-  return new Date(submittedAt.getTime() + hours * HOUR);
+/** When a report's review is due: its category's target, or a shorter one its answers call for. */
+export function expectedByFor(report: { category: Category } & Record<string, unknown>, submittedAt: Date): Date {
+  return new Date(submittedAt.getTime() + reviewHours(DECLARATIONS[report.category], report) * HOUR);
 }
 
 type Translated = Record<Locale, string>;
@@ -67,7 +54,7 @@ export function getCategoryCatalogue() {
       slug,
       name: translated((l) => messagesFor(l).categories[slug].name),
       description: translated((l) => messagesFor(l).categories[slug].description),
-      reviewTargetHours: (expectedByFor({ category: slug }, new Date(0)).getTime()) / HOUR,
+      reviewTargetHours: DECLARATIONS[slug].review.hours,
       subtypes: SUBTYPES[slug].map((value) => ({
         value,
         name: translated((l) => (messagesFor(l).subtypes[slug] as Record<string, string>)[value]),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_TARGETS } from "@/lib/targets/extract";
 import { validSpam } from "@/lib/validation/fixtures";
 import { FILE_LIMITS } from "@/lib/validation/options";
-import { RAW_EMAIL_MAX_CHARS } from "@/lib/validation/spam";
+import { RAW_EMAIL_MAX_CHARS } from "@/lib/categories/spam";
 import { ADMIN, startPortal, type Portal } from "./harness";
 import { signIn } from "./staff";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { format, messagesFor, negotiateLocale, translateIssue } from "@/lib/i18n";
-import type { Locale } from "@/lib/validation/common";
+import type { Locale } from "@/lib/validation/options";
 import type { FieldErrors } from "@/lib/validation/issue-keys";
 import { errorFields, log } from "./logger.mjs";
 

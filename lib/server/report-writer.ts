@@ -1,6 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { DECLARATIONS } from "@/lib/categories";
 import { expectedByFor } from "@/lib/categories/catalogue";
+import { holds, severityLevel, type CategoryDeclaration } from "@/lib/categories/declaration";
+import { withoutUnasked } from "@/lib/validation/form-values";
 import { dayOf } from "@/lib/stats/days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailFacts } from "@/lib/targets/email-message";
@@ -29,51 +32,50 @@ export type MoreTargets = { count: number; partlySearched: boolean };
 /** A validated report with its id, receipt, dates and files, ready to insert. */
 export type PreparedReport = ReturnType<typeof prepareReport>;
 
-/** The columns kept apart from `details`, and fields that describe files, not facts. */
+/**
+ * The columns kept apart from `details`, and what is not kept at all: fields that describe
+ * files, answers to questions that did not apply, and fields stored as files.
+ */
 function splitReport(report: Report, email: EmailFacts | undefined, found: ReportTargets) {
-  const { category, description, contact, locale, evidence, ...rest } = report;
+  const declaration: CategoryDeclaration = DECLARATIONS[report.category];
+  const { category, description, contact, locale, evidence, ...rest } = withoutUnasked(declaration.fields, report as Report & Record<string, unknown>);
   void category;
   void evidence;
   const details: Record<string, unknown> = { ...rest };
-  if (report.category === "spam") {
-    delete details.rawEmail; // kept as a file
-    if (email) details.email = email;
-  }
+  for (const field of declaration.fields) if (field.storedAsFile) delete details[field.name];
+  if (email) details.email = email;
   // What the review page says beyond the stored keys ("and N more"): a fact about this one
   // report, never filtered or counted across reports, so it needs no column of its own.
   if (found.omitted > 0 || found.truncated) {
     details.moreTargets = { count: found.omitted, partlySearched: found.truncated } satisfies MoreTargets;
   }
-  if (report.category === "crime" && !report.moneyLost) {
-    delete details.amountLost;
-    delete details.transactions;
-  }
-  if (report.category === "copyright") details.signedAt = new Date().toISOString();
+  if (declaration.signed) details.signedAt = new Date().toISOString();
   return { description, contact, locale: locale ?? "zh-CN", details };
 }
 
 /**
- * The queue's first sort key. 2 puts a report at the top (child abuse, terrorism, someone
- * in danger now); a trusted flagger's report (EU DSA Art. 22: decided "with priority")
- * adds 1, so it comes before every normal report and first among the top ones, without a
- * second sort key in the queue's index.
+ * The queue's first sort key: the category's severity rules (2 puts a report at the top:
+ * child abuse, terrorism, someone in danger now). A trusted flagger's report (EU DSA
+ * Art. 22: decided "with priority") adds 1, so it comes before every normal report and
+ * first among the top ones, without a second sort key in the queue's index.
  */
 export const TRUSTED_FLAGGER_BOOST = 1;
 
 export function severityOf(report: Report, fromPartner = false): number {
-  let severity = 0;
-  if (report.category === "harmful-info" && (report.subtype === "child-abuse" || report.subtype === "terrorism")) severity = 2;
-  if (report.category === "crime" && report.ongoingDanger) severity = 2;
+  const severity = severityLevel(DECLARATIONS[report.category], report);
   return fromPartner ? severity + TRUSTED_FLAGGER_BOOST : severity;
+}
+
+/** Whether the report only records facts and asks for no action (crime without loss). */
+function isInformationOnly(report: Report): boolean {
+  const rule = (DECLARATIONS[report.category] as CategoryDeclaration).informationOnlyWhen;
+  return rule !== undefined && holds(rule, report);
 }
 
 export function prepareReport(report: Report, files: AcceptedFile[], found: ReportTargets, email: EmailFacts | undefined) {
   const submittedAt = new Date();
   const subtype = "subtype" in report ? report.subtype : undefined;
-  const expectedBy = expectedByFor(
-    { category: report.category, subtype, ongoingDanger: report.category === "crime" && report.ongoingDanger },
-    submittedAt,
-  );
+  const expectedBy = expectedByFor(report, submittedAt);
   return {
     id: randomUUID(),
     receipt: generateReceipt(),
@@ -134,7 +136,7 @@ export function reportRow(p: PreparedReport, targetCount: number, partnerId: str
     contact: p.contact ? JSON.stringify(p.contact) : null,
     locale: p.locale,
     severity: severityOf(p.report, partnerId !== null),
-    informationOnly: p.report.category === "crime" && !p.report.moneyLost,
+    informationOnly: isInformationOnly(p.report),
     submittedAt: p.submittedAt,
     expectedBy: p.expectedBy,
     updatedAt: p.submittedAt,

@@ -1,11 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
-import { evidenceListSchema } from "./files";
 import { unlessMissing } from "./issue-keys";
-import { LOCALES } from "./options";
 
-export { LOCALES } from "./options";
-export type { Locale } from "./options";
 
 
 /** Forms send "" for an empty input; the schema treats it as absent. */
@@ -80,18 +76,3 @@ export const decimalAmount = z
   .trim()
   .regex(/^\d{1,12}(\.\d{1,4})?$/, { error: "invalid_amount" })
   .refine((value) => Number(value) > 0, { error: "invalid_amount" });
-
-export const contactSchema = z.object({
-  name: optional(text(200)),
-  email: optional(email),
-  phone: optional(phone),
-});
-
-/** The fields every category shares (report-categories.md, "Common to every category"). */
-export const commonFields = {
-  description: z.string().trim().min(10).max(5000),
-  contact: optional(contactSchema),
-  goodFaith: z.literal(true, { error: "must_accept" }),
-  locale: optional(z.enum(LOCALES)),
-  evidence: optional(evidenceListSchema),
-};

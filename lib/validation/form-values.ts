@@ -1,4 +1,5 @@
-import { FIELDS, type FieldSpec } from "@/lib/categories/fields";
+import { DECLARATIONS } from "@/lib/categories";
+import { holds, type FieldDeclaration } from "@/lib/categories/declaration";
 import type { Category } from "./options";
 
 /**
@@ -28,10 +29,10 @@ export class ForbiddenFormNameError extends Error {
  * Whether a dotted name is a path of the category's field tree: field names, and after an
  * array a row number below the array's maximum ("transactions.3.amount", "urls.0").
  */
-export function isFieldPath(fields: readonly FieldSpec[], parts: readonly string[]): boolean {
-  let level: readonly FieldSpec[] | undefined = fields;
+export function isFieldPath(fields: readonly FieldDeclaration[], parts: readonly string[]): boolean {
+  let level: readonly FieldDeclaration[] | undefined = fields;
   for (let i = 0; i < parts.length; i++) {
-    const spec: FieldSpec | undefined = level?.find((f) => f.name === parts[i]);
+    const spec: FieldDeclaration | undefined = level?.find((f) => f.name === parts[i]);
     if (!spec) return false;
     if (spec.type === "object") {
       level = spec.fields;
@@ -41,9 +42,8 @@ export function isFieldPath(fields: readonly FieldSpec[], parts: readonly string
     const row = parts[i + 1];
     if (row === undefined || !/^\d{1,3}$/.test(row) || Number(row) >= (spec.max ?? 100)) return false;
     i++;
-    const itemFields = spec.fields ?? [];
-    if (itemFields.length === 1 && itemFields[0].name === "url") return i === parts.length - 1;
-    level = itemFields;
+    if (spec.item?.type !== "object") return i === parts.length - 1;
+    level = spec.item.fields;
   }
   return false;
 }
@@ -55,7 +55,7 @@ export function isFieldPath(fields: readonly FieldSpec[], parts: readonly string
  * prototype. A name with a prototype segment is an attack, and the post is refused.
  */
 export function formDataToValues(form: FormData, category: Category): FormValues {
-  const fields = FIELDS[category];
+  const fields = DECLARATIONS[category].fields;
   const root: Record<string, unknown> = {};
   for (const [name, value] of form.entries()) {
     if (name.startsWith("$ACTION")) continue;
@@ -91,7 +91,7 @@ function items(raw: unknown): unknown[] {
 
 const blank = (raw: unknown) => (typeof raw === "string" && raw.trim() === "" ? undefined : raw);
 
-function coerce(spec: FieldSpec, raw: unknown, offset: string): unknown {
+function coerce(spec: FieldDeclaration, raw: unknown, offset: string): unknown {
   if (raw === undefined || raw === null) return undefined;
   switch (spec.type) {
     case "boolean":
@@ -110,10 +110,10 @@ function coerce(spec: FieldSpec, raw: unknown, offset: string): unknown {
     case "object":
       return coerceObject(spec.fields ?? [], raw, offset);
     case "array": {
-      const fields = spec.fields ?? [];
-      const primitive = fields.length === 1 && fields[0].name === "url";
+      const item = spec.item;
+      if (!item) return undefined;
       const list = items(raw)
-        .map((item) => (primitive ? blank(item) : coerceObject(fields, item, offset)))
+        .map((value) => coerce(item, value, offset))
         .filter((item) => item !== undefined);
       return list.length ? list : undefined;
     }
@@ -125,7 +125,7 @@ function coerce(spec: FieldSpec, raw: unknown, offset: string): unknown {
   }
 }
 
-function coerceObject(fields: FieldSpec[], raw: unknown, offset: string): Record<string, unknown> | undefined {
+function coerceObject(fields: readonly FieldDeclaration[], raw: unknown, offset: string): Record<string, unknown> | undefined {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
   const result: Record<string, unknown> = {};
   for (const field of fields) {
@@ -142,17 +142,21 @@ function coerceObject(fields: FieldSpec[], raw: unknown, offset: string): Record
  */
 export function valuesToReport(values: FormValues, category: Category): Record<string, unknown> {
   const offset = typeof values.tz === "string" && OFFSET.test(values.tz) ? values.tz : DEFAULT_OFFSET;
-  const report: Record<string, unknown> = { category, ...coerceObject(FIELDS[category], values, offset) };
-  if (category === "crime") {
-    if (report.moneyLost !== true) {
-      delete report.amountLost;
-      delete report.transactions;
-    }
-    if (report.filingFor !== "third-party") delete report.victim;
+  const { fields } = DECLARATIONS[category];
+  const report: Record<string, unknown> = { category, ...coerceObject(fields, values, offset) };
+  return withoutUnasked(fields, report);
+}
+
+/**
+ * The report without answers to questions its other answers make moot (the amount lost
+ * when no money was lost): the form drops them, and so does the store for the API.
+ * Answers that must be left out (a child-abuse reporter's contact) stay, for the schema
+ * to refuse.
+ */
+export function withoutUnasked<T extends Record<string, unknown>>(fields: readonly FieldDeclaration[], report: T): T {
+  const kept: Record<string, unknown> = { ...report };
+  for (const field of fields) {
+    if (field.askedWhen && !holds(field.askedWhen, report)) delete kept[field.name];
   }
-  if (category === "spam") {
-    if (report.channel !== "call") delete report.callDetails;
-    if (report.channel !== "sms" && report.channel !== "call") delete report.recipient;
-  }
-  return report;
+  return kept as T;
 }

@@ -115,11 +115,3 @@ export function fileTotalsProblem(files: readonly { size: number }[]): string | 
   }
   return undefined;
 }
-
-/** Each category's subtypes; copyright notices have none. */
-export const SUBTYPES: Record<Category, readonly string[]> = {
-  "harmful-info": HARMFUL_INFO_SUBTYPES,
-  crime: CRIME_SUBTYPES,
-  spam: SPAM_SUBTYPES,
-  copyright: [],
-};

@@ -1,30 +1,24 @@
 import { z } from "zod";
-import { copyrightSchema } from "./copyright";
-import { crimeSchema } from "./crime";
-import { harmfulInfoSchema } from "./harmful-info";
+import { DECLARATIONS, type Report } from "@/lib/categories";
 import { unlessMissing } from "./issue-keys";
-import { spamSchema } from "./spam";
 import { CATEGORIES, type Category } from "./options";
+import { schemaOf } from "./schema-of";
 
 export { CATEGORIES } from "./options";
 export type { Category } from "./options";
+export type { Report } from "@/lib/categories";
 
+/** Each category's schema, derived from its declaration (lib/categories/). */
+export const schemaByCategory = Object.fromEntries(
+  CATEGORIES.map((category) => [category, schemaOf(DECLARATIONS[category])]),
+) as Record<Category, ReturnType<typeof schemaOf>>;
 
 /** The one schema for every report, shared by the web forms and the JSON API. */
 export const reportSchema = z.discriminatedUnion(
   "category",
-  [harmfulInfoSchema, crimeSchema, spamSchema, copyrightSchema],
+  CATEGORIES.map((category) => schemaByCategory[category]) as [ReturnType<typeof schemaOf>, ...ReturnType<typeof schemaOf>[]],
   { error: unlessMissing("unknown_category") },
-);
-export type ReportInput = z.input<typeof reportSchema>;
-export type Report = z.infer<typeof reportSchema>;
-
-export const schemaByCategory = {
-  "harmful-info": harmfulInfoSchema,
-  crime: crimeSchema,
-  spam: spamSchema,
-  copyright: copyrightSchema,
-} as const;
+) as unknown as z.ZodType<Report, unknown>;
 
 export function isCategory(value: unknown): value is Category {
   return typeof value === "string" && (CATEGORIES as readonly string[]).includes(value);

@@ -1,0 +1,195 @@
+import type { EvidenceType } from "@/lib/validation/options";
+
+/**
+ * The shape of a category declaration: plain data, no zod, no React, so that the form's
+ * first load can read it. Everything about a category is derived from its declaration:
+ * the zod schema (lib/validation/schema-of.ts), the field list of `GET /api/v1/categories`
+ * (fields.ts), the form-to-report conversion (lib/validation/form-values.ts), the storage
+ * split (lib/server/report-writer.ts), which questions the form asks (conditions.ts), and
+ * the labels of the answers the moderator reads (components/staff/report-fields.tsx).
+ */
+
+export type FieldType =
+  | "string"
+  | "text"
+  | "boolean"
+  | "integer"
+  | "decimal"
+  | "datetime"
+  | "date"
+  | "url"
+  | "email"
+  | "phone"
+  | "country"
+  | "currency"
+  | "enum"
+  | "object"
+  | "array"
+  | "file"
+  | "files"
+  | "file-or-text";
+
+export type Answer = string | boolean;
+
+/**
+ * A rule about the answers to the report's top-level fields. Form answers are strings
+ * ("true"), a parsed report's are typed (true); `is` compares them as text.
+ */
+export type Condition =
+  | { readonly field: string; readonly is: readonly Answer[] }
+  | { readonly field: string; readonly isNot: readonly Answer[] }
+  /** Not given: missing, blank, or a list of blanks. */
+  | { readonly field: string; readonly absent: true }
+  /** A list of files with none of this type. */
+  | { readonly field: string; readonly lacksFileType: EvidenceType }
+  | { readonly all: readonly Condition[] };
+
+export type FieldDeclaration = {
+  readonly name: string;
+  readonly type: FieldType;
+  /** `true`: always required. A condition: required when it holds. Left out: optional. */
+  readonly required?: true | Condition;
+  /** Asked only when this holds; an answer given otherwise is dropped from the report. */
+  readonly askedWhen?: Condition;
+  /** Must be left out when this holds, and so is not asked then. */
+  readonly forbiddenWhen?: Condition;
+  /** Issue keys (lib/i18n messages, `validation`) for the rules above. */
+  readonly messages?: {
+    readonly required?: string;
+    readonly forbidden?: string;
+    readonly order?: string;
+    readonly atLeastOne?: string;
+    readonly invalid?: string;
+  };
+  /** For `enum`: the allowed values. For `boolean`: ["true"] when it must be ticked. */
+  readonly values?: readonly string[];
+  /** The message namespace that names each value, e.g. "options.platform". */
+  readonly valueNames?: string;
+  /** Length for text, rows for lists, value for integers. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Text kept exactly as given, not trimmed (a pasted email). */
+  readonly verbatim?: true;
+  /** A date-time that may not be before this top-level field's. */
+  readonly notBefore?: string;
+  /** For a required list of files: the requirement is an image among them. */
+  readonly needsImage?: true;
+  /** For objects: at least one of these children must be given (path of the issue: the first). */
+  readonly atLeastOne?: readonly string[];
+  /** Stored as an evidence file, not among the report's details. */
+  readonly storedAsFile?: true;
+  /** For objects. */
+  readonly fields?: readonly FieldDeclaration[];
+  /** For arrays: one item. A list of URLs has the item { name: "url", type: "url" }. */
+  readonly item?: FieldDeclaration;
+};
+
+export type CategoryDeclaration = {
+  readonly slug: string;
+  readonly fields: readonly FieldDeclaration[];
+  /** Review targets (report-categories.md): hours, and shorter ones when a rule holds. */
+  readonly review: { readonly hours: number; readonly sooner?: readonly { readonly when: Condition; readonly hours: number }[] };
+  /** The queue's priority: the highest level whose rule holds, else 0. */
+  readonly severity?: readonly { readonly when: Condition; readonly level: number }[];
+  /** A report that asks for no action, only records facts (crime without loss). */
+  readonly informationOnlyWhen?: Condition;
+  /** The notice is signed: the time of signing is stored with it. */
+  readonly signed?: true;
+};
+
+/* ---------- evaluation: plain functions, used by the schema, the form and the server ---------- */
+
+/** Missing, blank text, or a list of blanks. */
+export function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.every(isBlank);
+  return false;
+}
+
+type Answers = Readonly<Record<string, unknown>>;
+
+export function holds(condition: Condition, answers: Answers): boolean {
+  if ("all" in condition) return condition.all.every((c) => holds(c, answers));
+  const value = answers[condition.field];
+  if ("is" in condition) return condition.is.some((v) => String(v) === String(value));
+  if ("isNot" in condition) return !condition.isNot.some((v) => String(v) === String(value));
+  if ("absent" in condition) return isBlank(value);
+  return !(Array.isArray(value) && value.some((f) => (f as { type?: unknown } | null)?.type === condition.lacksFileType));
+}
+
+/** Whether the form asks this question, given the answers so far. */
+export function isAsked(field: FieldDeclaration, answers: Answers): boolean {
+  if (field.askedWhen && !holds(field.askedWhen, answers)) return false;
+  return !(field.forbiddenWhen && holds(field.forbiddenWhen, answers));
+}
+
+/** Whether an answer is needed now: always, or because its rule holds. */
+export function isRequired(field: FieldDeclaration, answers: Answers): boolean {
+  if (field.required === undefined) return false;
+  return field.required === true || (isAsked(field, answers) && holds(field.required, answers));
+}
+
+/** The top-level fields whose answers decide what is asked or required. */
+export function conditionFields(declaration: CategoryDeclaration): string[] {
+  const names = new Set<string>();
+  const add = (c: Condition | true | undefined) => {
+    if (c === undefined || c === true) return;
+    if ("all" in c) c.all.forEach(add);
+    else names.add(c.field);
+  };
+  for (const f of declaration.fields) [f.required, f.askedWhen, f.forbiddenWhen].forEach(add);
+  return [...names];
+}
+
+export function fieldOf(declaration: CategoryDeclaration, name: string): FieldDeclaration | undefined {
+  return declaration.fields.find((f) => f.name === name);
+}
+
+/** The declared subtypes: the values of the field `subtype`, if the category has one. */
+export function subtypesOf(declaration: CategoryDeclaration): readonly string[] {
+  return fieldOf(declaration, "subtype")?.values ?? [];
+}
+
+/** Hours until review is due for a report with these answers. */
+export function reviewHours(declaration: CategoryDeclaration, answers: Answers): number {
+  const sooner = declaration.review.sooner?.filter((r) => holds(r.when, answers)).map((r) => r.hours) ?? [];
+  return Math.min(declaration.review.hours, ...sooner);
+}
+
+export function severityLevel(declaration: CategoryDeclaration, answers: Answers): number {
+  return Math.max(0, ...(declaration.severity?.filter((r) => holds(r.when, answers)).map((r) => r.level) ?? []));
+}
+
+/* ---------- the report's type, derived from a declaration ---------- */
+
+export type FileMeta = { name: string; size: number; type: EvidenceType };
+
+type ValueOf<F> = F extends { type: "object"; fields: infer C extends readonly FieldDeclaration[] }
+  ? ObjectOf<C>
+  : F extends { type: "array"; item: infer I }
+    ? ValueOf<I>[]
+    : F extends { type: "enum"; values: readonly (infer V)[] }
+      ? V
+      : F extends { type: "boolean" }
+        ? boolean
+        : F extends { type: "integer" }
+          ? number
+          : F extends { type: "file" }
+            ? FileMeta
+            : F extends { type: "files" }
+              ? FileMeta[]
+              : F extends { type: "file-or-text" }
+                ? string | FileMeta
+                : string;
+
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
+
+type ObjectOf<C extends readonly FieldDeclaration[]> = Flatten<
+  { [F in C[number] as F extends { required: true } ? F["name"] : never]: ValueOf<F> } & {
+    [F in C[number] as F extends { required: true } ? never : F["name"]]?: ValueOf<F>;
+  }
+>;
+
+/** A valid report of the declared category, as the schema returns it. */
+export type ReportOf<D extends CategoryDeclaration> = Flatten<{ category: D["slug"] } & ObjectOf<D["fields"]>>;
