@@ -1,29 +1,26 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormContext } from "react-hook-form";
-import { INFRINGEMENT_TYPES, WORK_TYPES } from "@/lib/validation/options";
 import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { CheckboxField, Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { ACCEPT } from "./files";
-import { ContactFields, DescriptionField, EvidenceField, UrlList, useOptions } from "./shared-fields";
-import { useHydrated } from "./use-hydrated";
+import { ContactFields, DescriptionField, EvidenceField, UrlList } from "./shared-fields";
+import { useChoices, useRules } from "./use-rules";
 
 export function CopyrightFields(files: FilesProps) {
   const t = useTranslations();
-  const hydrated = useHydrated();
-  const role = useFormContext().watch("submitterRole");
+  const { asked, max } = useRules("copyright");
   return (
     <>
-      <RadioGroup name="submitterRole" label={t("fields.submitterRole")} options={useOptions("options.submitterRole", ["rightholder", "agent"])} />
+      <RadioGroup name="submitterRole" label={t("fields.submitterRole")} options={useChoices("copyright", "submitterRole")} />
       <Group name="rightholder" legend={t("fields.rightholder.label")}>
         <TextField name="rightholder.name" label={t("fields.rightholder.name")} autoComplete="organization" />
         <TextArea name="rightholder.address" label={t("fields.rightholder.address")} rows={2} />
         <TextField name="rightholder.phone" label={t("fields.rightholder.phone")} type="tel" />
         <TextField name="rightholder.email" label={t("fields.rightholder.email")} type="email" />
       </Group>
-      {(!hydrated || role === "agent") && (
+      {asked("agentAuthorization") && (
         <FileField
           id="agentAuthorization"
           inputName="agentAuthorization"
@@ -36,7 +33,7 @@ export function CopyrightFields(files: FilesProps) {
       )}
       <Group name="work" legend={t("fields.work.label")}>
         <TextField name="work.title" label={t("fields.work.title")} />
-        <SelectField name="work.type" label={t("fields.work.type")} options={useOptions("options.workType", WORK_TYPES)} />
+        <SelectField name="work.type" label={t("fields.work.type")} options={useChoices("copyright", "work.type")} />
         <TextField name="work.originalUrl" label={t("fields.work.originalUrl")} type="url" optional />
       </Group>
       <TextArea name="ownershipProof" label={t("fields.ownershipProof")} hint={t("hints.ownershipProof")} rows={3} />
@@ -49,9 +46,9 @@ export function CopyrightFields(files: FilesProps) {
         files={files.files.ownershipProofFile}
         onChange={(ownershipProofFile) => files.setFiles((s) => ({ ...s, ownershipProofFile }))}
       />
-      <UrlList name="infringingUrls" label={t("fields.infringingUrls")} hint={t("hints.urls")} max={50} />
-      <SelectField name="infringementType" label={t("fields.infringementType")} optional options={useOptions("options.infringementType", INFRINGEMENT_TYPES)} />
-      <RadioGroup name="requestedAction" label={t("fields.requestedAction")} options={useOptions("options.requestedAction", ["remove", "disable-link"])} />
+      <UrlList name="infringingUrls" label={t("fields.infringingUrls")} hint={t("hints.urls")} max={max("infringingUrls")} />
+      <SelectField name="infringementType" label={t("fields.infringementType")} optional options={useChoices("copyright", "infringementType")} />
+      <RadioGroup name="requestedAction" label={t("fields.requestedAction")} options={useChoices("copyright", "requestedAction")} />
       <DescriptionField />
       <EvidenceField {...files} />
       <ContactFields required />

@@ -2,32 +2,30 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
-import { CONTACT_METHODS, CRIME_SUBTYPES, PAYMENT_METHODS, SUSPECT_KINDS } from "@/lib/validation/options";
 import type { FilesProps } from "./files";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { Repeatable } from "./repeatable";
-import { ContactFields, DescriptionField, EvidenceField, useOptions } from "./shared-fields";
-import { useHydrated } from "./use-hydrated";
+import { ContactFields, DescriptionField, EvidenceField } from "./shared-fields";
+import { useChoices, useRules } from "./use-rules";
 
 export function CrimeFields(files: FilesProps) {
   const t = useTranslations();
-  const hydrated = useHydrated();
+  const { asked, max } = useRules("crime");
   const { watch } = useFormContext();
   const yesNo = [
     { value: "true", label: t("form.yes") },
     { value: "false", label: t("form.no") },
   ];
-  const show = (condition: boolean) => !hydrated || condition;
-  const methods = useOptions("options.method", PAYMENT_METHODS);
-  const suspectKinds = useOptions("options.suspectKind", SUSPECT_KINDS);
+  const methods = useChoices("crime", "transactions.method");
+  const suspectKinds = useChoices("crime", "suspects.kind");
   return (
     <>
       <RadioGroup name="ongoingDanger" label={t("fields.ongoingDanger")} options={yesNo} inline />
       {watch("ongoingDanger") === "true" && <p className="notice notice--warning"><strong>{t("form.dangerNote")}</strong></p>}
-      <SelectField name="subtype" label={t("fields.subtype")} options={useOptions("subtypes.crime", CRIME_SUBTYPES)} />
+      <SelectField name="subtype" label={t("fields.subtype")} options={useChoices("crime", "subtype")} />
       <DescriptionField />
-      <RadioGroup name="filingFor" label={t("fields.filingFor")} options={useOptions("options.filingFor", ["self", "third-party"])} />
-      {show(watch("filingFor") === "third-party") && (
+      <RadioGroup name="filingFor" label={t("fields.filingFor")} options={useChoices("crime", "filingFor")} />
+      {asked("victim") && (
         <Group name="victim" legend={t("fields.victim.label")}>
           <TextField name="victim.name" label={t("fields.victim.name")} />
           <TextField name="victim.phone" label={t("fields.victim.phone")} type="tel" optional />
@@ -44,7 +42,7 @@ export function CrimeFields(files: FilesProps) {
         <TextField name="location.city" label={t("fields.location.city")} optional autoComplete="address-level2" />
       </Group>
       <RadioGroup name="moneyLost" label={t("fields.moneyLost")} options={yesNo} inline />
-      {show(watch("moneyLost") === "true") && (
+      {asked("transactions") && (
         <>
           <Group name="amountLost" legend={t("fields.amountLost.label")} hint={t("hints.amountLost")}>
             <div className="two-col">
@@ -56,7 +54,7 @@ export function CrimeFields(files: FilesProps) {
             <Repeatable
               name="transactions"
               initial={2}
-              max={20}
+              max={max("transactions")}
               addLabel={t("form.addTransaction")}
               itemLabel={(i) => t("form.row", { label: t("fields.transactions.label"), n: i + 1 })}
               renderRow={(p) => (
@@ -76,12 +74,12 @@ export function CrimeFields(files: FilesProps) {
           </Group>
         </>
       )}
-      <SelectField name="contactMethod" label={t("fields.contactMethod")} optional options={useOptions("options.contactMethod", CONTACT_METHODS)} />
+      <SelectField name="contactMethod" label={t("fields.contactMethod")} optional options={useChoices("crime", "contactMethod")} />
       <Group name="suspects" legend={t("fields.suspects.label")} hint={t("hints.suspects")}>
         <Repeatable
           name="suspects"
           initial={2}
-          max={20}
+          max={max("suspects")}
           addLabel={t("form.addSuspect")}
           itemLabel={(i) => t("form.row", { label: t("fields.suspects.label"), n: i + 1 })}
           renderRow={(p) => (

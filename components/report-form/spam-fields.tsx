@@ -1,31 +1,26 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormContext } from "react-hook-form";
-import { SPAM_CHANNELS, SPAM_SUBTYPES } from "@/lib/validation/options";
 import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
-import { ContactFields, DescriptionField, EvidenceField, useOptions } from "./shared-fields";
-import { useHydrated } from "./use-hydrated";
+import { ContactFields, DescriptionField, EvidenceField } from "./shared-fields";
+import { useChoices, useRules } from "./use-rules";
 
 export function SpamFields(files: FilesProps) {
   const t = useTranslations();
-  const hydrated = useHydrated();
-  const channel = useFormContext().watch("channel") as string | undefined;
-  const show = (...channels: string[]) => !hydrated || (channel !== undefined && channels.includes(channel));
-  const contentRequired = channel === "sms" || channel === "im" || channel === "app-push";
+  const { asked, required } = useRules("spam");
   return (
     <>
-      <RadioGroup name="channel" label={t("fields.channel")} options={useOptions("options.channel", SPAM_CHANNELS)} />
-      <SelectField name="subtype" label={t("fields.subtype")} optional options={useOptions("subtypes.spam", SPAM_SUBTYPES)} />
+      <RadioGroup name="channel" label={t("fields.channel")} options={useChoices("spam", "channel")} />
+      <SelectField name="subtype" label={t("fields.subtype")} optional options={useChoices("spam", "subtype")} />
       <TextField name="sender" label={t("fields.sender")} hint={t("hints.sender")} />
-      {show("sms", "call") && <TextField name="recipient" label={t("fields.recipient")} type="tel" autoComplete="tel" />}
+      {asked("recipient") && <TextField name="recipient" label={t("fields.recipient")} type="tel" autoComplete="tel" />}
       <TextField name="receivedAt" label={t("fields.receivedAt")} hint={t("hints.datetime")} type="datetime-local" />
-      {show("sms", "im", "app-push", "fax", "email", "call") && (
-        <TextArea name="content" label={t("fields.content")} hint={t("hints.content")} optional={!contentRequired} rows={5} />
+      {asked("content") && (
+        <TextArea name="content" label={t("fields.content")} hint={t("hints.content")} optional={!required("content")} rows={5} />
       )}
-      {show("email") && (
+      {asked("rawEmail") && (
         <FileField
           id="rawEmail"
           inputName="evidence"
@@ -36,7 +31,7 @@ export function SpamFields(files: FilesProps) {
           onChange={(eml) => files.setFiles((slots) => ({ ...slots, eml }))}
         />
       )}
-      {show("call") && (
+      {asked("callDetails") && (
         <Group name="callDetails" legend={t("fields.callDetails.label")}>
           <TextField name="callDetails.durationSec" label={t("fields.callDetails.durationSec")} inputMode="numeric" optional />
           <TextField name="callDetails.claimedIdentity" label={t("fields.callDetails.claimedIdentity")} optional />

@@ -1,27 +1,17 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DATE_TIME } from "@/lib/i18n/formats";
 import { fieldLabel } from "@/lib/categories/catalogue";
-import type { Locale } from "@/lib/validation/options";
+import { DECLARATIONS } from "@/lib/categories";
+import { valueNamesOf } from "@/lib/categories/declaration";
+import { isCategory, type Locale } from "@/lib/validation/options";
 
-/** Which message namespace names the values of a field, by its path without indexes. */
-const OPTION_NAMESPACE: Record<string, string> = {
-  platform: "options.platform",
-  contentType: "options.contentType",
-  filingFor: "options.filingFor",
-  contactMethod: "options.contactMethod",
-  "transactions.method": "options.method",
-  "suspects.kind": "options.suspectKind",
-  channel: "options.channel",
-  submitterRole: "options.submitterRole",
-  "work.type": "options.workType",
-  infringementType: "options.infringementType",
-  requestedAction: "options.requestedAction",
-};
 /** Fields shown elsewhere on the page, or only meaningful to machines. */
 const HIDDEN = new Set(["subtype", "email", "signedAt", "moreTargets"]);
 
 /** Every field of a report, labelled and with its values named, in the moderator's language. */
-export async function ReportFields({ details }: { details: Record<string, unknown> }) {
+export async function ReportFields({ category, details }: { category: string; details: Record<string, unknown> }) {
+  const declaration = isCategory(category) ? DECLARATIONS[category] : undefined;
+  const valueNames = declaration ? valueNamesOf(declaration) : {};
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const format = await getFormatter();
@@ -54,7 +44,7 @@ export async function ReportFields({ details }: { details: Record<string, unknow
     if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw) && !Number.isNaN(Date.parse(raw))) {
       return format.dateTime(new Date(raw), DATE_TIME);
     }
-    const namespace = OPTION_NAMESPACE[path];
+    const namespace = valueNames[path];
     const key = `${namespace}.${String(raw)}`;
     if (namespace && t.has(key as never)) return t(key as never);
     return <span className="pre">{String(raw)}</span>;

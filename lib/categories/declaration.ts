@@ -130,6 +130,20 @@ export function isRequired(field: FieldDeclaration, answers: Answers): boolean {
   return field.required === true || (isAsked(field, answers) && holds(field.required, answers));
 }
 
+/** Every field, nested ones too, with its dotted path ("transactions.method": items share the list's path). */
+export function everyField(fields: readonly FieldDeclaration[], prefix = ""): [string, FieldDeclaration][] {
+  return fields.flatMap((f): [string, FieldDeclaration][] => {
+    const path = prefix ? `${prefix}.${f.name}` : f.name;
+    const children = f.type === "object" ? f.fields : f.item?.type === "object" ? f.item.fields : undefined;
+    return [[path, f], ...(children ? everyField(children, path) : [])];
+  });
+}
+
+/** The message namespace that names the values of each choice, by path: "transactions.method" → "options.method". */
+export function valueNamesOf(declaration: CategoryDeclaration): Record<string, string> {
+  return Object.fromEntries(everyField(declaration.fields).flatMap(([path, f]) => (f.valueNames ? [[path, f.valueNames]] : [])));
+}
+
 /** The top-level fields whose answers decide what is asked or required. */
 export function conditionFields(declaration: CategoryDeclaration): string[] {
   const names = new Set<string>();

@@ -81,6 +81,10 @@ export const CATEGORIES = ["harmful-info", "crime", "spam", "copyright"] as cons
 export const LOCALES = ["zh-CN", "en"] as const;
 
 export type Category = (typeof CATEGORIES)[number];
+
+export function isCategory(value: unknown): value is Category {
+  return typeof value === "string" && (CATEGORIES as readonly string[]).includes(value);
+}
 export type Locale = (typeof LOCALES)[number];
 
 /** Limits from report-categories.md; the browser checks them too, the server decides. */

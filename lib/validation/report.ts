@@ -4,7 +4,7 @@ import { unlessMissing } from "./issue-keys";
 import { CATEGORIES, type Category } from "./options";
 import { schemaOf } from "./schema-of";
 
-export { CATEGORIES } from "./options";
+export { CATEGORIES, isCategory } from "./options";
 export type { Category } from "./options";
 export type { Report } from "@/lib/categories";
 
@@ -19,7 +19,3 @@ export const reportSchema = z.discriminatedUnion(
   CATEGORIES.map((category) => schemaByCategory[category]) as [ReturnType<typeof schemaOf>, ...ReturnType<typeof schemaOf>[]],
   { error: unlessMissing("unknown_category") },
 ) as unknown as z.ZodType<Report, unknown>;
-
-export function isCategory(value: unknown): value is Category {
-  return typeof value === "string" && (CATEGORIES as readonly string[]).includes(value);
-}

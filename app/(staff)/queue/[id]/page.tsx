@@ -78,9 +78,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </section>
           <h2>{t("review.details")}</h2>
           <p className="pre">{report.description}</p>
-          <ReportFields details={report.details} />
+          <ReportFields category={report.category} details={report.details} />
           <h3>{t("review.contact")}</h3>
-          {report.contact ? <ReportFields details={{ contact: report.contact }} /> : <p className="muted">{t("review.anonymous")}</p>}
+          {report.contact ? <ReportFields category={report.category} details={{ contact: report.contact }} /> : <p className="muted">{t("review.anonymous")}</p>}
           {report.forwardedTo && (
             <p>{t("review.forwardedTo", { agency: zh ? report.forwardedTo.nameZh : report.forwardedTo.nameEn, reference: report.forwardReference ?? "" })}</p>
           )}

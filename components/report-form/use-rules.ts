@@ -1,0 +1,50 @@
+"use client";
+
+import { useFormContext } from "react-hook-form";
+import { DECLARATIONS } from "@/lib/categories";
+import { conditionFields, fieldOf, isAsked, isRequired, type FieldDeclaration } from "@/lib/categories/declaration";
+import type { Category } from "@/lib/validation/options";
+import { useOptions } from "./shared-fields";
+import { useHydrated } from "./use-hydrated";
+
+/**
+ * The category's rules, read from its declaration with the answers given so far. Until
+ * JavaScript runs (and without it) every question is on the page, so that a form posted
+ * without JavaScript can answer any of them; the server keeps the answers that apply.
+ */
+export function useRules(category: Category) {
+  const declaration = DECLARATIONS[category];
+  const hydrated = useHydrated();
+  // Only the answers that rules depend on are watched, so typing elsewhere re-renders nothing.
+  const names = conditionFields(declaration).filter((name) => {
+    const type = fieldOf(declaration, name)?.type;
+    return type !== "array" && type !== "files" && type !== "file";
+  });
+  const watched = useFormContext().watch(names) as unknown[];
+  const answers = Object.fromEntries(names.map((name, i) => [name, watched[i]]));
+  const field = (name: string): FieldDeclaration => {
+    const found = fieldOf(declaration, name);
+    if (!found) throw new Error(`${category} declares no field ${name}`);
+    return found;
+  };
+  return {
+    /** Whether the question is on the page: always before hydration, then as its rules say. */
+    asked: (name: string) => !hydrated || isAsked(field(name), answers),
+    /** Whether the question applies to the answers given, whether or not JavaScript runs. */
+    applies: (name: string) => isAsked(field(name), answers),
+    required: (name: string) => isRequired(field(name), answers),
+    max: (name: string) => field(name).max ?? 1,
+  };
+}
+
+/** The choices of a declared field, labelled from its message namespace. */
+export function useChoices(category: Category, path: string) {
+  const [top, ...rest] = path.split(".");
+  let found = fieldOf(DECLARATIONS[category], top);
+  for (const part of rest) {
+    const children = found?.type === "array" ? found.item?.fields : found?.fields;
+    found = children?.find((f) => f.name === part);
+  }
+  if (!found?.values || !found.valueNames) throw new Error(`${category}.${path} is not a declared choice`);
+  return useOptions(found.valueNames, found.values);
+}
