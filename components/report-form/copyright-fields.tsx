@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { copyright } from "@/lib/categories/copyright";
 import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { CheckboxField, Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
@@ -10,10 +11,10 @@ import { useChoices, useRules } from "./use-rules";
 
 export function CopyrightFields(files: FilesProps) {
   const t = useTranslations();
-  const { asked, max } = useRules("copyright");
+  const { asked, max } = useRules(copyright);
   return (
     <>
-      <RadioGroup name="submitterRole" label={t("fields.submitterRole")} options={useChoices("copyright", "submitterRole")} />
+      <RadioGroup name="submitterRole" label={t("fields.submitterRole")} options={useChoices(copyright, "submitterRole")} />
       <Group name="rightholder" legend={t("fields.rightholder.label")}>
         <TextField name="rightholder.name" label={t("fields.rightholder.name")} autoComplete="organization" />
         <TextArea name="rightholder.address" label={t("fields.rightholder.address")} rows={2} />
@@ -33,7 +34,7 @@ export function CopyrightFields(files: FilesProps) {
       )}
       <Group name="work" legend={t("fields.work.label")}>
         <TextField name="work.title" label={t("fields.work.title")} />
-        <SelectField name="work.type" label={t("fields.work.type")} options={useChoices("copyright", "work.type")} />
+        <SelectField name="work.type" label={t("fields.work.type")} options={useChoices(copyright, "work.type")} />
         <TextField name="work.originalUrl" label={t("fields.work.originalUrl")} type="url" optional />
       </Group>
       <TextArea name="ownershipProof" label={t("fields.ownershipProof")} hint={t("hints.ownershipProof")} rows={3} />
@@ -47,8 +48,8 @@ export function CopyrightFields(files: FilesProps) {
         onChange={(ownershipProofFile) => files.setFiles((s) => ({ ...s, ownershipProofFile }))}
       />
       <UrlList name="infringingUrls" label={t("fields.infringingUrls")} hint={t("hints.urls")} max={max("infringingUrls")} />
-      <SelectField name="infringementType" label={t("fields.infringementType")} optional options={useChoices("copyright", "infringementType")} />
-      <RadioGroup name="requestedAction" label={t("fields.requestedAction")} options={useChoices("copyright", "requestedAction")} />
+      <SelectField name="infringementType" label={t("fields.infringementType")} optional options={useChoices(copyright, "infringementType")} />
+      <RadioGroup name="requestedAction" label={t("fields.requestedAction")} options={useChoices(copyright, "requestedAction")} />
       <DescriptionField />
       <EvidenceField {...files} />
       <ContactFields required />

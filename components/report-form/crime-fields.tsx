@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
+import { crime } from "@/lib/categories/crime";
 import type { FilesProps } from "./files";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { Repeatable } from "./repeatable";
@@ -10,21 +11,21 @@ import { useChoices, useRules } from "./use-rules";
 
 export function CrimeFields(files: FilesProps) {
   const t = useTranslations();
-  const { asked, max } = useRules("crime");
+  const { asked, max } = useRules(crime);
   const { watch } = useFormContext();
   const yesNo = [
     { value: "true", label: t("form.yes") },
     { value: "false", label: t("form.no") },
   ];
-  const methods = useChoices("crime", "transactions.method");
-  const suspectKinds = useChoices("crime", "suspects.kind");
+  const methods = useChoices(crime, "transactions.method");
+  const suspectKinds = useChoices(crime, "suspects.kind");
   return (
     <>
       <RadioGroup name="ongoingDanger" label={t("fields.ongoingDanger")} options={yesNo} inline />
       {watch("ongoingDanger") === "true" && <p className="notice notice--warning"><strong>{t("form.dangerNote")}</strong></p>}
-      <SelectField name="subtype" label={t("fields.subtype")} options={useChoices("crime", "subtype")} />
+      <SelectField name="subtype" label={t("fields.subtype")} options={useChoices(crime, "subtype")} />
       <DescriptionField />
-      <RadioGroup name="filingFor" label={t("fields.filingFor")} options={useChoices("crime", "filingFor")} />
+      <RadioGroup name="filingFor" label={t("fields.filingFor")} options={useChoices(crime, "filingFor")} />
       {asked("victim") && (
         <Group name="victim" legend={t("fields.victim.label")}>
           <TextField name="victim.name" label={t("fields.victim.name")} />
@@ -74,7 +75,7 @@ export function CrimeFields(files: FilesProps) {
           </Group>
         </>
       )}
-      <SelectField name="contactMethod" label={t("fields.contactMethod")} optional options={useChoices("crime", "contactMethod")} />
+      <SelectField name="contactMethod" label={t("fields.contactMethod")} optional options={useChoices(crime, "contactMethod")} />
       <Group name="suspects" legend={t("fields.suspects.label")} hint={t("hints.suspects")}>
         <Repeatable
           name="suspects"

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { harmfulInfo } from "@/lib/categories/harmful-info";
 import type { FilesProps } from "./files";
 import { RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { ContactFields, DescriptionField, EvidenceField, UrlList } from "./shared-fields";
@@ -9,7 +10,7 @@ import { useChoices, useRules } from "./use-rules";
 
 export function HarmfulInfoFields(files: FilesProps) {
   const t = useTranslations();
-  const { asked, applies, max } = useRules("harmful-info");
+  const { asked, applies, max } = useRules(harmfulInfo);
   // Child-abuse reports take no files and no contact details (the declaration's rule).
   const noFiles = !applies("evidence");
   const { setFiles } = files;
@@ -18,12 +19,12 @@ export function HarmfulInfoFields(files: FilesProps) {
   }, [noFiles, setFiles]);
   return (
     <>
-      <RadioGroup name="subtype" label={t("fields.subtype")} options={useChoices("harmful-info", "subtype")} />
+      <RadioGroup name="subtype" label={t("fields.subtype")} options={useChoices(harmfulInfo, "subtype")} />
       {noFiles && <p className="notice notice--warning">{t("form.childAbuseNote")}</p>}
       <UrlList name="urls" label={t("fields.urls")} hint={t("hints.urls")} max={max("urls")} />
       <TextArea name="locator" label={t("fields.locator")} hint={t("hints.locator")} optional rows={3} />
-      <SelectField name="platform" label={t("fields.platform")} options={useChoices("harmful-info", "platform")} />
-      <SelectField name="contentType" label={t("fields.contentType")} optional options={useChoices("harmful-info", "contentType")} />
+      <SelectField name="platform" label={t("fields.platform")} options={useChoices(harmfulInfo, "platform")} />
+      <SelectField name="contentType" label={t("fields.contentType")} optional options={useChoices(harmfulInfo, "contentType")} />
       <DescriptionField />
       <TextField name="firstSeenAt" label={t("fields.firstSeenAt")} hint={t("hints.datetime")} type="datetime-local" optional />
       <TextField name="howReached" label={t("fields.howReached")} optional />

@@ -113,6 +113,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           action={dispatch}
           encType="multipart/form-data"
           noValidate
+          data-hydrated={hydrated ? "" : undefined}
           onInput={() => setStarted(true)}
           onSubmit={(event) => {
             setSource("client");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { spam } from "@/lib/categories/spam";
 import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
@@ -9,11 +10,11 @@ import { useChoices, useRules } from "./use-rules";
 
 export function SpamFields(files: FilesProps) {
   const t = useTranslations();
-  const { asked, required } = useRules("spam");
+  const { asked, required } = useRules(spam);
   return (
     <>
-      <RadioGroup name="channel" label={t("fields.channel")} options={useChoices("spam", "channel")} />
-      <SelectField name="subtype" label={t("fields.subtype")} optional options={useChoices("spam", "subtype")} />
+      <RadioGroup name="channel" label={t("fields.channel")} options={useChoices(spam, "channel")} />
+      <SelectField name="subtype" label={t("fields.subtype")} optional options={useChoices(spam, "subtype")} />
       <TextField name="sender" label={t("fields.sender")} hint={t("hints.sender")} />
       {asked("recipient") && <TextField name="recipient" label={t("fields.recipient")} type="tel" autoComplete="tel" />}
       <TextField name="receivedAt" label={t("fields.receivedAt")} hint={t("hints.datetime")} type="datetime-local" />

@@ -1,9 +1,7 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { DECLARATIONS } from "@/lib/categories";
-import { conditionFields, fieldOf, isAsked, isRequired, type FieldDeclaration } from "@/lib/categories/declaration";
-import type { Category } from "@/lib/validation/options";
+import { conditionFields, fieldOf, isAsked, isRequired, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import { useOptions } from "./shared-fields";
 import { useHydrated } from "./use-hydrated";
 
@@ -12,8 +10,7 @@ import { useHydrated } from "./use-hydrated";
  * JavaScript runs (and without it) every question is on the page, so that a form posted
  * without JavaScript can answer any of them; the server keeps the answers that apply.
  */
-export function useRules(category: Category) {
-  const declaration = DECLARATIONS[category];
+export function useRules(declaration: CategoryDeclaration) {
   const hydrated = useHydrated();
   // Only the answers that rules depend on are watched, so typing elsewhere re-renders nothing.
   const names = conditionFields(declaration).filter((name) => {
@@ -24,7 +21,7 @@ export function useRules(category: Category) {
   const answers = Object.fromEntries(names.map((name, i) => [name, watched[i]]));
   const field = (name: string): FieldDeclaration => {
     const found = fieldOf(declaration, name);
-    if (!found) throw new Error(`${category} declares no field ${name}`);
+    if (!found) throw new Error(`${declaration.slug} declares no field ${name}`);
     return found;
   };
   return {
@@ -38,13 +35,13 @@ export function useRules(category: Category) {
 }
 
 /** The choices of a declared field, labelled from its message namespace. */
-export function useChoices(category: Category, path: string) {
+export function useChoices(declaration: CategoryDeclaration, path: string) {
   const [top, ...rest] = path.split(".");
-  let found = fieldOf(DECLARATIONS[category], top);
+  let found = fieldOf(declaration, top);
   for (const part of rest) {
     const children = found?.type === "array" ? found.item?.fields : found?.fields;
     found = children?.find((f) => f.name === part);
   }
-  if (!found?.values || !found.valueNames) throw new Error(`${category}.${path} is not a declared choice`);
+  if (!found?.values || !found.valueNames) throw new Error(`${declaration.slug}.${path} is not a declared choice`);
   return useOptions(found.valueNames, found.values);
 }

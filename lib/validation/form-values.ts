@@ -1,5 +1,5 @@
 import { DECLARATIONS } from "@/lib/categories";
-import { holds, type FieldDeclaration } from "@/lib/categories/declaration";
+import { holds, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import type { Category } from "./options";
 
 /**
@@ -12,6 +12,9 @@ export type FormValues = { [key: string]: string | FormValues | FormValues[] | s
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const OFFSET = /^[+-]\d{2}:\d{2}$/;
 export const DEFAULT_OFFSET = "+08:00";
+
+const declared = (category: Category | CategoryDeclaration): CategoryDeclaration =>
+  typeof category === "string" ? DECLARATIONS[category] : category;
 
 /** Names that would reach an object's prototype instead of its own properties. */
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
@@ -54,8 +57,8 @@ export function isFieldPath(fields: readonly FieldDeclaration[], parts: readonly
  * built only from the category's own field tree, so no name can reach an object's
  * prototype. A name with a prototype segment is an attack, and the post is refused.
  */
-export function formDataToValues(form: FormData, category: Category): FormValues {
-  const fields = DECLARATIONS[category].fields;
+export function formDataToValues(form: FormData, category: Category | CategoryDeclaration): FormValues {
+  const { fields } = declared(category);
   const root: Record<string, unknown> = {};
   for (const [name, value] of form.entries()) {
     if (name.startsWith("$ACTION")) continue;
@@ -140,10 +143,10 @@ function coerceObject(fields: readonly FieldDeclaration[], raw: unknown, offset:
  * their strings, local times with the form's UTC offset, empty inputs and empty repeated
  * rows dropped, and answers to questions that do not apply removed.
  */
-export function valuesToReport(values: FormValues, category: Category): Record<string, unknown> {
+export function valuesToReport(values: FormValues, category: Category | CategoryDeclaration): Record<string, unknown> {
   const offset = typeof values.tz === "string" && OFFSET.test(values.tz) ? values.tz : DEFAULT_OFFSET;
-  const { fields } = DECLARATIONS[category];
-  const report: Record<string, unknown> = { category, ...coerceObject(fields, values, offset) };
+  const { slug, fields } = declared(category);
+  const report: Record<string, unknown> = { category: slug, ...coerceObject(fields, values, offset) };
   return withoutUnasked(fields, report);
 }
 

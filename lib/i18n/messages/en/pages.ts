@@ -45,6 +45,7 @@ export const pages = {
     addUrl: "Add another web address",
     addTransaction: "Add another payment",
     addSuspect: "Add another detail",
+    addRow: "Add another: {label}",
     remove: "Remove",
     removeItem: "Remove {item}",
     row: "{label} {n}",

@@ -44,6 +44,7 @@ export const pages = {
     addUrl: "再添加一个网址",
     addTransaction: "再添加一笔付款",
     addSuspect: "再添加一条信息",
+    addRow: "再添加一项：{label}",
     remove: "删除",
     removeItem: "删除{item}",
     row: "{label} {n}",
