@@ -6,7 +6,8 @@ import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { CheckboxField, Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import { ACCEPT } from "./files";
-import { ContactFields, DescriptionField, EvidenceField, UrlList } from "./shared-fields";
+import { ContactFields, DescriptionField, EvidenceField } from "./shared-fields";
+import { UrlList } from "./url-list";
 import { useChoices, useRules } from "./use-rules";
 
 export function CopyrightFields(files: FilesProps) {

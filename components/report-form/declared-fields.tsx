@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { CategoryDeclaration, FieldDeclaration } from "@/lib/categories/declaration";
+import { valueNamesFor, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import { CheckboxField, Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import type { FilesProps } from "./files";
 import { Repeatable } from "./repeatable";
-import { ContactFields, EvidenceField, UrlList, useOptions } from "./shared-fields";
+import { ContactFields, EvidenceField, useOptions } from "./shared-fields";
+import { UrlList } from "./url-list";
 import { useRules } from "./use-rules";
 
 /** Fields the form itself sends (the page's language) or asks after the category's fields. */
@@ -29,7 +30,7 @@ export function DeclaredFields({ declaration, ...files }: { declaration: Categor
       {declaration.fields
         .filter((f) => !NOT_ASKED_HERE.has(f.name) && asked(f.name))
         .map((f) => (
-          <DeclaredField key={f.name} field={f} path={f.name} optional={!required(f.name)} files={files} />
+          <DeclaredField key={f.name} declaration={declaration} field={f} path={f.name} optional={!required(f.name)} files={files} />
         ))}
     </>
   );
@@ -43,13 +44,13 @@ const INPUT_TYPES: Partial<Record<FieldDeclaration["type"], "email" | "tel" | "u
   datetime: "datetime-local",
 };
 
-function DeclaredField({ field, path, optional, files }: { field: FieldDeclaration; path: string; optional: boolean; files: FilesProps }) {
+function DeclaredField({ declaration, field, path, optional, files }: { declaration: CategoryDeclaration; field: FieldDeclaration; path: string; optional: boolean; files: FilesProps }) {
   const t = useTranslations();
   const label = (key: string) => t(`fields.${key}` as never);
   const labelPath = path.replace(/\.\d+(?=\.|$)/g, "");
   switch (field.type) {
     case "enum":
-      return <Choice field={field} name={path} label={label(labelPath)} optional={optional} />;
+      return <Choice namespace={valueNamesFor(declaration, field)} field={field} name={path} label={label(labelPath)} optional={optional} />;
     case "boolean":
       if (field.values?.length === 1) return <CheckboxField name={path} label={label(labelPath)} />;
       return (
@@ -71,7 +72,7 @@ function DeclaredField({ field, path, optional, files }: { field: FieldDeclarati
       return (
         <Group name={path} legend={label(`${labelPath}.label`)}>
           {(field.fields ?? []).map((child) => (
-            <DeclaredField key={child.name} field={child} path={`${path}.${child.name}`} optional={child.required !== true} files={files} />
+            <DeclaredField key={child.name} declaration={declaration} field={child} path={`${path}.${child.name}`} optional={child.required !== true} files={files} />
           ))}
         </Group>
       );
@@ -89,7 +90,7 @@ function DeclaredField({ field, path, optional, files }: { field: FieldDeclarati
             itemLabel={(i) => t("form.row", { label: label(`${labelPath}.label`), n: i + 1 })}
             renderRow={(prefix) =>
               (item.fields ?? []).map((child) => (
-                <DeclaredField key={child.name} field={child} path={`${prefix}.${child.name}`} optional={child.required !== true} files={files} />
+                <DeclaredField key={child.name} declaration={declaration} field={child} path={`${prefix}.${child.name}`} optional={child.required !== true} files={files} />
               ))
             }
           />
@@ -113,8 +114,8 @@ function DeclaredField({ field, path, optional, files }: { field: FieldDeclarati
   }
 }
 
-function Choice({ field, name, label, optional }: { field: FieldDeclaration; name: string; label: string; optional: boolean }) {
-  const options = useOptions(field.valueNames ?? "options", field.values ?? []);
+function Choice({ namespace, field, name, label, optional }: { namespace: string; field: FieldDeclaration; name: string; label: string; optional: boolean }) {
+  const options = useOptions(namespace, field.values ?? []);
   if (options.length <= RADIO_LIMIT && !optional) return <RadioGroup name={name} label={label} options={options} />;
   return <SelectField name={name} label={label} optional={optional} options={options} />;
 }

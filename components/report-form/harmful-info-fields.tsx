@@ -5,7 +5,8 @@ import { useEffect } from "react";
 import { harmfulInfo } from "@/lib/categories/harmful-info";
 import type { FilesProps } from "./files";
 import { RadioGroup, SelectField, TextArea, TextField } from "./fields";
-import { ContactFields, DescriptionField, EvidenceField, UrlList } from "./shared-fields";
+import { ContactFields, DescriptionField, EvidenceField } from "./shared-fields";
+import { UrlList } from "./url-list";
 import { useChoices, useRules } from "./use-rules";
 
 export function HarmfulInfoFields(files: FilesProps) {

@@ -1,22 +1,29 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { lazy, startTransition, Suspense, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { submitReportAction, type ReportFormState } from "@/lib/server/actions/report";
-import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
-import { valuesToReport, DEFAULT_OFFSET, type FormValues } from "@/lib/validation/form-values";
-import type { Category } from "@/lib/validation/options";
+import type { FormValues } from "@/lib/validation/form-values";
+import { DEFAULT_OFFSET, type Category } from "@/lib/validation/options";
 import { CategoryFields } from "./category-fields";
-import { Confirmation } from "./confirmation";
-import { ErrorSummary } from "./error-summary";
 import { ErrorsProvider, flattenErrors, nestErrors, useMessage } from "./form-errors";
-import { NO_FILES, totalsProblem, withFileFields, type FileSlots } from "./files";
+import { NO_FILES, type FileSlots } from "./files";
 import { CheckboxField } from "./fields";
 import { useHydrated } from "./use-hydrated";
 
 // Its own chunk, fetched after the first input: the page's first load stays as it was.
 const ProofOfWork = lazy(() => import("./proof-of-work").then((m) => ({ default: m.ProofOfWork })));
+
+// Shown once a report is in: fetched when the form is sent, while the server works.
+const loadConfirmation = () => import("./confirmation");
+const Confirmation = dynamic(() => loadConfirmation().then((m) => m.Confirmation));
+
+// Shown only when there are errors: fetched with the browser's first check, or with the
+// page when the server returns it with errors.
+const loadErrorSummary = () => import("./error-summary");
+const ErrorSummary = dynamic(() => loadErrorSummary().then((m) => m.ErrorSummary));
 
 /** The browser's UTC offset, e.g. "+08:00", for the times typed into the form. */
 function browserOffset(): string {
@@ -49,14 +56,8 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
 
   const resolver = useMemo<Resolver<FormValues>>(
     () => async (values) => {
-      const report = withFileFields(valuesToReport({ ...values, tz: browserOffset() }, category), filesRef.current);
-      report.locale = locale;
-      // zod and the phone-number rules load on the first check, not with the page.
-      const { reportSchema } = await import("@/lib/validation/report");
-      const parsed = reportSchema.safeParse(report, { error: issueKeyMap });
-      const flat = parsed.success ? {} : fieldErrorsOf(parsed.error);
-      const totals = totalsProblem(filesRef.current);
-      if (totals) flat.evidence = [totals];
+      const [{ checkReport }] = await Promise.all([import("./check-report"), loadErrorSummary()]);
+      const flat = checkReport({ ...values, tz: browserOffset() }, category, filesRef.current, locale);
       if (Object.keys(flat).length === 0) return { values, errors: {} };
       return { values: {}, errors: nestErrors(flat) as never };
     },
@@ -116,11 +117,12 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           data-hydrated={hydrated ? "" : undefined}
           onInput={() => setStarted(true)}
           onSubmit={(event) => {
+            void loadConfirmation();
             setSource("client");
             void onSubmit(event);
           }}
         >
-          <ErrorSummary errors={errors} formError={formError} focusTick={focusTick} />
+          {(Object.keys(errors).length > 0 || formError) && <ErrorSummary errors={errors} formError={formError} focusTick={focusTick} />}
           <input type="hidden" name="category" value={category} />
           <input type="hidden" name="submissionKey" value={submissionKey} />
           <input type="hidden" name="locale" value={locale} />

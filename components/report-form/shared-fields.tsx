@@ -6,7 +6,6 @@ import type { FilesProps } from "./files";
 import { FileField } from "./file-field";
 import { Group, TextArea, TextField, type Option } from "./fields";
 import { ACCEPT } from "./files";
-import { Repeatable } from "./repeatable";
 
 /** Options for a select or radio group, labelled from a message namespace. */
 export function useOptions(namespace: string, values: readonly string[]): Option[] {
@@ -27,22 +26,6 @@ export function ContactFields({ required = false }: { required?: boolean }) {
       <TextField name="contact.name" label={t("fields.contact.name")} optional={!required} autoComplete="name" />
       <TextField name="contact.email" label={t("fields.contact.email")} type="email" optional autoComplete="email" />
       <TextField name="contact.phone" label={t("fields.contact.phone")} type="tel" optional autoComplete="tel" />
-    </Group>
-  );
-}
-
-export function UrlList({ name, label, hint, max }: { name: string; label: string; hint?: string; max: number }) {
-  const t = useTranslations("form");
-  return (
-    <Group name={name} legend={label} hint={hint}>
-      <Repeatable
-        name={name}
-        initial={3}
-        max={max}
-        addLabel={t("addUrl")}
-        itemLabel={(i) => t("row", { label: "URL", n: i + 1 })}
-        renderRow={(prefix, i) => <TextField name={prefix} label={t("row", { label: "URL", n: i + 1 })} type="url" inputMode="url" />}
-      />
     </Group>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { conditionFields, fieldOf, isAsked, isRequired, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
+import { conditionFields, fieldOf, isAsked, isRequired, valueNamesFor, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import { useOptions } from "./shared-fields";
 import { useHydrated } from "./use-hydrated";
 
@@ -42,6 +42,6 @@ export function useChoices(declaration: CategoryDeclaration, path: string) {
     const children = found?.type === "array" ? found.item?.fields : found?.fields;
     found = children?.find((f) => f.name === part);
   }
-  if (!found?.values || !found.valueNames) throw new Error(`${declaration.slug}.${path} is not a declared choice`);
-  return useOptions(found.valueNames, found.values);
+  if (!found?.values) throw new Error(`${declaration.slug}.${path} is not a declared choice`);
+  return useOptions(valueNamesFor(declaration, found), found.values);
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { schemaByCategory, CATEGORIES } from "@/lib/validation/report";
+import { messagesFor } from "@/lib/i18n";
+import { LOCALES } from "@/lib/validation/options";
 import { expectedByFor, getCategoryCatalogue } from "./catalogue";
+import { everyField, requiredMessage, valueNamesFor } from "./declaration";
+import { DECLARATIONS } from "./index";
 
 describe("category catalogue", () => {
   it("lists exactly the fields of each category's schema", () => {
@@ -31,6 +35,36 @@ describe("category catalogue", () => {
       }
     }
     expect(CATEGORIES).toHaveLength(4);
+  });
+
+  it("names every value of every choice in both languages, for the form and the moderator", () => {
+    const missing: string[] = [];
+    for (const declaration of Object.values(DECLARATIONS)) {
+      for (const [path, field] of everyField(declaration.fields)) {
+        if (field.type !== "enum" || path === "locale") continue; // the page's language is no choice
+        const namespace = valueNamesFor(declaration, field);
+        for (const locale of LOCALES) {
+          for (const value of field.values ?? []) {
+            const text = [...namespace.split("."), value].reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messagesFor(locale));
+            if (typeof text !== "string" || !text) missing.push(`${locale}:${namespace}.${value}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("words every rule's message in both languages", () => {
+    const missing: string[] = [];
+    for (const declaration of Object.values(DECLARATIONS)) {
+      for (const [path, field] of everyField(declaration.fields)) {
+        const keys = [...Object.values(field.messages ?? {}), ...(field.required && field.required !== true ? [requiredMessage(field)] : [])];
+        for (const locale of LOCALES) {
+          for (const key of keys) if (!(messagesFor(locale).validation as Record<string, string>)[key]) missing.push(`${locale}:${path}:${key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it("sets the review targets of the spec", () => {

@@ -9,18 +9,17 @@ const ongoingDanger = { field: "ongoingDanger", is: [true] } as const;
 export const crime = {
   slug: "crime",
   fields: [
-    { name: "subtype", type: "enum", required: true, values: CRIME_SUBTYPES, valueNames: "subtypes.crime" },
+    { name: "subtype", type: "enum", required: true, values: CRIME_SUBTYPES },
     description,
     contact(),
     goodFaith,
     locale,
-    { name: "filingFor", type: "enum", required: true, values: ["self", "third-party"], valueNames: "options.filingFor" },
+    { name: "filingFor", type: "enum", required: true, values: ["self", "third-party"] },
     {
       name: "victim",
       type: "object",
       askedWhen: { field: "filingFor", is: ["third-party"] },
       required: { field: "filingFor", is: ["third-party"] },
-      messages: { required: "victim_required" },
       fields: [
         { name: "name", type: "string", required: true, max: 200 },
         { name: "phone", type: "phone" },
@@ -58,7 +57,6 @@ export const crime = {
       max: 20,
       askedWhen: moneyLost,
       required: moneyLost,
-      messages: { required: "transactions_required" },
       item: {
         name: "transaction",
         type: "object",
@@ -66,14 +64,14 @@ export const crime = {
           { name: "date", type: "date", required: true },
           { name: "amount", type: "decimal", required: true },
           { name: "currency", type: "currency", required: true },
-          { name: "method", type: "enum", required: true, values: PAYMENT_METHODS, valueNames: "options.method" },
+          { name: "method", type: "enum", required: true, values: PAYMENT_METHODS },
           { name: "recipientName", type: "string", max: 200 },
           { name: "recipientAccount", type: "string", max: 200 },
           { name: "transactionId", type: "string", max: 200 },
         ],
       },
     },
-    { name: "contactMethod", type: "enum", values: CONTACT_METHODS, valueNames: "options.contactMethod" },
+    { name: "contactMethod", type: "enum", values: CONTACT_METHODS },
     {
       name: "suspects",
       type: "array",

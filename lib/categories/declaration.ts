@@ -53,7 +53,10 @@ export type FieldDeclaration = {
   readonly askedWhen?: Condition;
   /** Must be left out when this holds, and so is not asked then. */
   readonly forbiddenWhen?: Condition;
-  /** Issue keys (lib/i18n messages, `validation`) for the rules above. */
+  /**
+   * Issue keys (lib/i18n messages, `validation`) for the rules above. A conditional
+   * requirement's key is "<name>_required" unless `required` says otherwise.
+   */
   readonly messages?: {
     readonly required?: string;
     readonly forbidden?: string;
@@ -63,7 +66,7 @@ export type FieldDeclaration = {
   };
   /** For `enum`: the allowed values. For `boolean`: ["true"] when it must be ticked. */
   readonly values?: readonly string[];
-  /** The message namespace that names each value, e.g. "options.platform". */
+  /** The message namespace that names each value, when not the usual one (see valueNamesFor). */
   readonly valueNames?: string;
   /** Length for text, rows for lists, value for integers. */
   readonly min?: number;
@@ -118,6 +121,11 @@ export function holds(condition: Condition, answers: Answers): boolean {
   return !(Array.isArray(value) && value.some((f) => (f as { type?: unknown } | null)?.type === condition.lacksFileType));
 }
 
+/** The issue key when a conditionally required field is missing. */
+export function requiredMessage(field: FieldDeclaration): string {
+  return field.messages?.required ?? `${field.name}_required`;
+}
+
 /** Whether the form asks this question, given the answers so far. */
 export function isAsked(field: FieldDeclaration, answers: Answers): boolean {
   if (field.askedWhen && !holds(field.askedWhen, answers)) return false;
@@ -139,9 +147,14 @@ export function everyField(fields: readonly FieldDeclaration[], prefix = ""): [s
   });
 }
 
-/** The message namespace that names the values of each choice, by path: "transactions.method" → "options.method". */
+/** The message namespace that names a choice's values: "subtypes.<category>" for the subtype, else "options.<field>". */
+export function valueNamesFor(declaration: CategoryDeclaration, field: FieldDeclaration): string {
+  return field.valueNames ?? (field.name === "subtype" ? `subtypes.${declaration.slug}` : `options.${field.name}`);
+}
+
+/** The message namespace of each choice, by path: "transactions.method" → "options.method". */
 export function valueNamesOf(declaration: CategoryDeclaration): Record<string, string> {
-  return Object.fromEntries(everyField(declaration.fields).flatMap(([path, f]) => (f.valueNames ? [[path, f.valueNames]] : [])));
+  return Object.fromEntries(everyField(declaration.fields).flatMap(([path, f]) => (f.type === "enum" ? [[path, valueNamesFor(declaration, f)]] : [])));
 }
 
 /** The top-level fields whose answers decide what is asked or required. */

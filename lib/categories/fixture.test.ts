@@ -25,14 +25,14 @@ const barrier = { field: "assistiveTech", is: [true] } as const;
 const accessibility = {
   slug: "accessibility",
   fields: [
-    { name: "subtype", type: "enum", required: true, values: ["public-service", "shop", "other"], valueNames: "subtypes.accessibility" },
+    { name: "subtype", type: "enum", required: true, values: ["public-service", "shop", "other"], },
     description,
     contact(),
     goodFaith,
     locale,
     { name: "url", type: "url", required: true },
     { name: "assistiveTech", type: "boolean", required: true },
-    { name: "tool", type: "string", max: 200, askedWhen: barrier, required: barrier, messages: { required: "tool_required" } },
+    { name: "tool", type: "string", max: 200, askedWhen: barrier, required: barrier },
     evidence,
   ],
   review: { hours: 240 },
@@ -60,18 +60,19 @@ function merge(base: Record<string, unknown>, extra: Record<string, unknown>): R
 }
 
 function Form({ children }: { children: ReactNode }) {
-  return createElement(FormProvider, useForm(), children);
+  return createElement(FormProvider, { ...useForm(), children });
 }
 
 /** The form's server render, as a browser without JavaScript gets it. */
 function render(l: Locale): string {
   const messages = merge(messagesFor(l) as unknown as Record<string, unknown>, MESSAGES[l] as Record<string, unknown>);
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale: l, messages, timeZone: "Asia/Shanghai" },
-      createElement(Form, null, createElement(DeclaredFields, { declaration: accessibility, files: NO_FILES, setFiles: () => {} })),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale: l,
+      messages,
+      timeZone: "Asia/Shanghai",
+      children: createElement(Form, { children: createElement(DeclaredFields, { declaration: accessibility, files: NO_FILES, setFiles: () => {} }) }),
+    }),
   );
 }
 

@@ -8,7 +8,7 @@ const childAbuse = { field: "subtype", is: ["child-abuse"] } as const;
 export const harmfulInfo = {
   slug: "harmful-info",
   fields: [
-    { name: "subtype", type: "enum", required: true, values: HARMFUL_INFO_SUBTYPES, valueNames: "subtypes.harmful-info" },
+    { name: "subtype", type: "enum", required: true, values: HARMFUL_INFO_SUBTYPES },
     description,
     // Never ask a child-abuse reporter for contact details or images: URLs and a locator only.
     contact(childAbuse, "child_abuse_no_contact"),
@@ -16,8 +16,8 @@ export const harmfulInfo = {
     locale,
     { name: "urls", type: "array", item: { name: "url", type: "url", required: true }, min: 1, max: 10, required: { field: "locator", absent: true }, messages: { required: "urls_or_locator" } },
     { name: "locator", type: "text", max: 1000 },
-    { name: "platform", type: "enum", required: true, values: PLATFORMS, valueNames: "options.platform" },
-    { name: "contentType", type: "enum", values: CONTENT_TYPES, valueNames: "options.contentType" },
+    { name: "platform", type: "enum", required: true, values: PLATFORMS },
+    { name: "contentType", type: "enum", values: CONTENT_TYPES },
     { name: "firstSeenAt", type: "datetime" },
     { name: "howReached", type: "text", max: 1000 },
     {

@@ -13,14 +13,14 @@ const call = { field: "channel", is: ["call"] } as const;
 export const spam = {
   slug: "spam",
   fields: [
-    { name: "channel", type: "enum", required: true, values: SPAM_CHANNELS, valueNames: "options.channel" },
-    { name: "subtype", type: "enum", values: SPAM_SUBTYPES, valueNames: "subtypes.spam" },
+    { name: "channel", type: "enum", required: true, values: SPAM_CHANNELS },
+    { name: "subtype", type: "enum", values: SPAM_SUBTYPES },
     description,
     contact(),
     goodFaith,
     locale,
     { name: "sender", type: "string", required: true, max: 500 },
-    { name: "recipient", type: "phone", askedWhen: toYourNumber, required: toYourNumber, messages: { required: "recipient_required" } },
+    { name: "recipient", type: "phone", askedWhen: toYourNumber, required: toYourNumber },
     { name: "receivedAt", type: "datetime", required: true },
     {
       name: "content",
@@ -28,7 +28,6 @@ export const spam = {
       max: 10_000,
       askedWhen: { field: "channel", is: SPAM_CHANNELS },
       required: { field: "channel", is: ["sms", "im", "app-push"] },
-      messages: { required: "content_required" },
     },
     {
       name: "rawEmail",

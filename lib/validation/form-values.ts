@@ -11,7 +11,8 @@ export type FormValues = { [key: string]: string | FormValues | FormValues[] | s
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const OFFSET = /^[+-]\d{2}:\d{2}$/;
-export const DEFAULT_OFFSET = "+08:00";
+export { DEFAULT_OFFSET } from "./options";
+import { DEFAULT_OFFSET } from "./options";
 
 const declared = (category: Category | CategoryDeclaration): CategoryDeclaration =>
   typeof category === "string" ? DECLARATIONS[category] : category;

@@ -80,6 +80,9 @@ export const CATEGORIES = ["harmful-info", "crime", "spam", "copyright"] as cons
 
 export const LOCALES = ["zh-CN", "en"] as const;
 
+/** The UTC offset of a form's local times when the browser does not say (China Standard Time). */
+export const DEFAULT_OFFSET = "+08:00";
+
 export type Category = (typeof CATEGORIES)[number];
 
 export function isCategory(value: unknown): value is Category {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { holds, isBlank, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
+import { holds, isBlank, requiredMessage, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import { country, currency, dateOrDateTime, decimalAmount, email, httpUrl, optional, pastDateTime, phone, text } from "./common";
 import { evidenceListSchema, fileMetaSchema, isImage } from "./files";
 import { ALWAYS, unlessMissing } from "./issue-keys";
@@ -32,7 +32,7 @@ function brokenRule(field: FieldDeclaration, report: Record<string, unknown>): s
   }
   if (field.required && field.required !== true && holds(field.required, report)) {
     const missing = field.needsImage ? !(Array.isArray(value) && value.some((f) => isImage(f ?? {}))) : isBlank(value);
-    if (missing) return field.messages?.required ?? "required";
+    if (missing) return requiredMessage(field);
   }
   if (field.notBefore) {
     const before = report[field.notBefore];

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { withoutUnasked } from "@/lib/validation/form-values";
-import type { CategoryDeclaration } from "../declaration";
+import { requiredMessage, type CategoryDeclaration } from "../declaration";
 import { listedField, ruleCases, sampleAnswer } from "./walk";
 
 /**
@@ -23,7 +23,7 @@ export function itChecksEveryRule(declaration: CategoryDeclaration, schema: z.Zo
 
   it("the schema asks for a field exactly when its rule requires it", () => {
     for (const c of cases) {
-      const expected = c.required ? [c.field.messages?.required ?? "required"] : undefined;
+      const expected = c.required ? [requiredMessage(c.field)] : undefined;
       expect(errorsAt(c.answers, c.field.name), `${c.field.name} left out, with ${JSON.stringify(c.answers)}`).toEqual(expected);
     }
   });

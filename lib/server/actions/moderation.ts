@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { requireRole } from "../auth/require-staff";
-import { claimNext, claimReport, releaseClaim } from "../moderation/claims";
+import { claimNext, claimReport, markReplyRead, releaseClaim } from "../moderation/claims";
 import { addNote, decide, decisionSchema } from "../moderation/decisions";
 import { ModerationError } from "../moderation/errors";
 
@@ -39,6 +39,13 @@ export async function releaseAction(form: FormData): Promise<void> {
   const id = String(form.get("reportId") ?? "");
   await onReport(id, () => releaseClaim(id, actor));
   redirect("/queue");
+}
+
+export async function markReplyReadAction(form: FormData): Promise<void> {
+  const actor = await requireRole("MODERATOR");
+  const id = String(form.get("reportId") ?? "");
+  await onReport(id, () => markReplyRead(id, actor));
+  back(id, "done=read");
 }
 
 export async function nextReportAction(): Promise<void> {

@@ -89,3 +89,12 @@ export async function claimNext(actor: Actor, filter: Prisma.ReportWhereInput = 
   }
   throw new ModerationError("queue_empty");
 }
+
+/**
+ * The holder has read the reporter's answer: the queue stops flagging it. Only the holder
+ * clears the flag; for anyone else, or with no answer waiting, nothing changes. Deciding
+ * and claiming clear it too.
+ */
+export async function markReplyRead(reportId: string, actor: Actor): Promise<void> {
+  await db.report.updateMany({ where: { id: reportId, claimedById: actor.id, replyPending: true }, data: { replyPending: false } });
+}

@@ -45,6 +45,8 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
     const data: Record<string, unknown> = {
       status: input.decision,
       isOpen: (OPEN_STATUSES as readonly string[]).includes(input.decision),
+      // A decision answers whatever the reporter last wrote.
+      replyPending: false,
     };
     if (input.decision === "duplicate") {
       if (!input.duplicateOfId) throw new ModerationError("duplicate_target_missing");

@@ -8,9 +8,8 @@ import { ReportFields } from "@/components/staff/report-fields";
 import { Timeline } from "@/components/staff/timeline";
 import { shortDuration } from "@/lib/i18n/durations";
 import { DATE_TIME } from "@/lib/i18n/formats";
-import { addNoteAction, claimAction, releaseAction } from "@/lib/server/actions/moderation";
+import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
-import { db } from "@/lib/server/db";
 import { holderOf } from "@/lib/moderation/claim";
 import { getReportForStaff } from "@/lib/server/moderation/report-detail";
 import { ALLOWED, DECISIONS, type Decision, type Status } from "@/lib/moderation/statuses";
@@ -29,9 +28,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const report = await getReportForStaff(id);
   if (!report) notFound();
-  if (report.replyPending && report.claimedById === user.id) {
-    await db.report.update({ where: { id }, data: { replyPending: false } });
-  }
+  const replyWaiting = report.replyPending && report.claimedById === user.id;
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -64,6 +61,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       </p>
       {error && <p className="form-error" role="alert">{t(`moderation.errors.${error}` as never)}</p>}
       {query.done === "decided" && <p className="notice" role="status">{t("review.decided")}</p>}
+      {replyWaiting && (
+        <form action={markReplyReadAction} className="notice">
+          <input type="hidden" name="reportId" value={report.id} />
+          <p>{t("review.replyWaiting")}</p>
+          <button type="submit" className="button button--secondary">{t("review.markReplyRead")}</button>
+        </form>
+      )}
 
       <div className="review-grid">
         <div>

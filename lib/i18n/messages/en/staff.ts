@@ -194,6 +194,8 @@ export const staff = {
     forwardedTo: "Forwarded to {agency}, reference {reference}",
     duplicateOfLine: "Duplicate of",
     decided: "Decision recorded.",
+    replyWaiting: "The reporter has answered: their message is in the thread below. The queue shows this report as “reply waiting” until you decide, or mark the answer read.",
+    markReplyRead: "Mark the answer read",
     claimed: "You have claimed this report.",
   },
   moderation: {

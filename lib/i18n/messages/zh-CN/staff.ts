@@ -194,6 +194,8 @@ export const staff = {
     forwardedTo: "已转交 {agency}，编号 {reference}",
     duplicateOfLine: "重复于",
     decided: "决定已记录。",
+    replyWaiting: "举报人已回复，消息见下方对话。在您作出决定或标记为已读之前，队列会将此举报显示为“有新回复”。",
+    markReplyRead: "标记回复为已读",
     claimed: "您已领取此举报。",
   },
   moderation: {
