@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { addReporterMessage, lookupReceipt } from "@/lib/server/receipt-lookup";
 import { validHarmfulInfo, validReports } from "@/lib/validation/fixtures";
 import { jsonRequest } from "../testing/requests";
-import { claimNext, claimReport, releaseClaim, type Actor } from "./claims";
+import { claimNext, claimReport, markReplyRead, releaseClaim, type Actor } from "./claims";
 import { addNote, decide } from "./decisions";
 
 let n = 0;
@@ -124,6 +124,28 @@ describe("decisions", () => {
     view = await lookupReceipt(receipt);
     expect(view?.status).toBe("in-review");
     expect(await db.report.findUniqueOrThrow({ where: { id } })).toMatchObject({ replyPending: true, claimedById: a.id });
+  });
+
+  it("the reply stays flagged until its holder marks it read or decides; no one else clears it", async () => {
+    const [a, b] = [await staff(), await staff()];
+    const pending = async (id: string) => (await db.report.findUniqueOrThrow({ where: { id } })).replyPending;
+    for (const clear of ["read", "decide"] as const) {
+      const { id, receipt } = await file();
+      await claimReport(id, a);
+      await decide({ reportId: id, decision: "needs-info", reason: "Which app was it?" }, a);
+      await addReporterMessage(receipt, "WeChat.");
+      expect(await pending(id)).toBe(true);
+      await markReplyRead(id, b);
+      expect(await pending(id)).toBe(true);
+      if (clear === "read") await markReplyRead(id, a);
+      else {
+        await claimReport(id, a); // claiming clears it too; the reporter writes again before the decision
+        await addReporterMessage(receipt, "And it came from +86 138 0013 8000.");
+        expect(await pending(id)).toBe(true);
+        await decide({ reportId: id, decision: "rejected", reason }, a);
+      }
+      expect(await pending(id), clear).toBe(false);
+    }
   });
 
   it("duplicate points at the original, whose status the duplicate's reporter then sees", async () => {
