@@ -1,5 +1,8 @@
 import "server-only";
+import { formatDay } from "@/lib/stats/days";
+import { parseStatsView } from "@/lib/stats/query";
 import { currentStaff, type StaffUser } from "../auth/require-staff";
+import { auditExport } from "./exports";
 import { log } from "../logger.mjs";
 
 /**
@@ -25,4 +28,21 @@ export function downloadHeaders(filename: string, format: "csv" | "json") {
     "cache-control": "private, no-store",
     "x-content-type-options": "nosniff",
   };
+}
+
+/**
+ * The start of an export of a statistics view (reports or figures): the guard, the
+ * period and format from the query, and the audit row. A refusal comes back as the
+ * Response to send; otherwise what to export, and the file name's stem.
+ */
+export async function openStatsExport(request: Request, kind: "reports" | "stats") {
+  const user = await adminOrResponse();
+  if (user instanceof Response) return user;
+  const params = new URL(request.url).searchParams;
+  const view = parseStatsView(params);
+  if (view.problem) return new Response(`Invalid period: ${view.problem}\n`, { status: 400 });
+  const format = params.get("format") === "json" ? ("json" as const) : ("csv" as const);
+  const q = { from: view.from, to: view.to, category: view.category };
+  await auditExport(user.id, kind, { format, from: formatDay(q.from), to: formatDay(q.to), category: q.category });
+  return { q, format, period: `${formatDay(q.from)}-${formatDay(q.to)}${q.category ? `-${q.category}` : ""}` };
 }
