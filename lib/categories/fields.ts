@@ -28,7 +28,8 @@ export type FieldSpec = {
 /** A condition in words: "filingFor is third-party". */
 export function describe(condition: Condition): string {
   if ("all" in condition) return condition.all.map(describe).join(" and ");
-  const list = (values: readonly unknown[]) => (values.length === 1 ? String(values[0]) : `one of ${values.join(", ")}`);
+  const list = (values: readonly unknown[]) =>
+    values.length === 1 ? String(values[0]) : `${values.slice(0, -1).join(", ")} or ${String(values[values.length - 1])}`;
   if ("is" in condition) return `${condition.field} is ${list(condition.is)}`;
   if ("isNot" in condition) return `${condition.field} is not ${list(condition.isNot)}`;
   if ("absent" in condition) return `${condition.field} is not given`;
@@ -49,8 +50,10 @@ function specOf(field: FieldDeclaration, partners: Map<string, string>): FieldSp
   const conditional = (field.required !== undefined && field.required !== true) || field.forbiddenWhen !== undefined || partners.has(field.name);
   const words: string[] = [];
   const rules: NonNullable<FieldSpec["rules"]> = {};
+  // Asked exactly when required (the usual case) is said once: "moneyLost is true".
+  const sameRule = field.required && field.required !== true && JSON.stringify(field.required) === JSON.stringify(field.askedWhen);
   if (field.required && field.required !== true) {
-    words.push(`${field.needsImage ? "at least one image" : "required"} when ${describe(field.required)}`);
+    words.push(sameRule ? describe(field.required) : `${field.needsImage ? "at least one image" : "required"} when ${describe(field.required)}`);
     rules.requiredWhen = field.required;
   }
   const partner = partners.get(field.name);
@@ -60,7 +63,7 @@ function specOf(field: FieldDeclaration, partners: Map<string, string>): FieldSp
     rules.requiredWhen = rule;
   }
   if (field.askedWhen) {
-    words.push(`asked only when ${describe(field.askedWhen)}`);
+    if (!sameRule) words.push(`asked only when ${describe(field.askedWhen)}`);
     rules.askedWhen = field.askedWhen;
   }
   if (field.forbiddenWhen) {

@@ -94,7 +94,7 @@ describe("a category declared in a test, with its messages", () => {
   it("yields the API's field list", () => {
     const list = fieldListOf(accessibility);
     expect(list.map((f) => f.name)).toEqual(accessibility.fields.map((f) => f.name));
-    expect(list.find((f) => f.name === "tool")).toMatchObject({ requirement: "conditional", when: "required when assistiveTech is true; asked only when assistiveTech is true" });
+    expect(list.find((f) => f.name === "tool")).toMatchObject({ requirement: "conditional", when: "assistiveTech is true" });
     expect(list.find((f) => f.name === "subtype")).toMatchObject({ requirement: "required", values: ["public-service", "shop", "other"] });
   });
 

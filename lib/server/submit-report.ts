@@ -1,4 +1,6 @@
 import "server-only";
+import { fieldOf, isAsked } from "@/lib/categories/declaration";
+import { spam } from "@/lib/categories/spam";
 import { placeFiles } from "@/lib/validation/file-places";
 import { fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
@@ -39,6 +41,8 @@ export function withFiles(input: unknown, files: AcceptedFile[]): unknown {
  * Validates a report object with the shared schema and reads what it refers to (a pasted
  * or uploaded .eml) into target keys. Throws the 422 with per-field errors.
  */
+const RAW_EMAIL = fieldOf(spam, "rawEmail")!;
+
 export async function validateReport(input: unknown, files: AcceptedFile[]): Promise<PreparedReport> {
   const parsed = reportSchema.safeParse(input, { error: issueKeyMap });
   if (!parsed.success) throw new ApiError("validation", { fields: fieldErrorsOf(parsed.error) });
@@ -49,7 +53,8 @@ export async function validateReport(input: unknown, files: AcceptedFile[]): Pro
   }
   let eml: Uint8Array | undefined;
   const all = [...files];
-  if (report.category === "spam" && report.channel === "email") {
+  // The email question applies (spam by email): its text, pasted or as an .eml file, is read.
+  if (report.category === "spam" && isAsked(RAW_EMAIL, report)) {
     if (report.rawEmail) all.push(rawEmailFile(report.rawEmail));
     eml = all.find((f) => f.type === "message/rfc822")?.bytes;
   }
