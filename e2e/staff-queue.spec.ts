@@ -64,7 +64,7 @@ test("a moderator marks a duplicate and forwards another report", async ({ brows
 
   await openAndClaim(page, copy.id);
   await decide(page, "Duplicate", (p) => p.locator("#duplicateOfId").fill(original.id));
-  await expect(page.locator(".status-tag")).toHaveText("Already reported by someone else");
+  await expect(page.locator(".status-tag")).toHaveText("Merged with an earlier report");
 
   await openAndClaim(page, third.id);
   await decide(page, "Forward to an agency", async (p) => {
@@ -73,9 +73,17 @@ test("a moderator marks a duplicate and forwards another report", async ({ brows
   });
   await expect(page.getByText("Forwarded to Anti-Spam Centre (12321), reference 12321-2026-000123")).toBeVisible();
 
+  // The duplicate's reporter, on a phone in Chinese: merged, and the earlier report's status.
+  const phone = await pageIn(browser, "zh-CN", { width: 360 });
+  expect(await statusOf(phone, copy.receipt)).toBe("已与先前的举报合并");
+  await expect(phone.getByText("较早的举报：已受理")).toBeVisible();
+  await expect(phone.getByText("今后本页显示较早那份举报的进展")).toBeVisible();
+  await expect(phone.getByText("本举报已办结，您无需再做任何事")).toHaveCount(0);
+
   const citizen = await pageIn(browser, "en");
-  expect(await statusOf(citizen, copy.receipt)).toBe("Received");
   expect(await statusOf(citizen, third.receipt)).toBe("Passed to the responsible agency");
+  await expect(citizen.getByText("Passed to: Anti-Spam Centre (12321)")).toBeVisible();
+  await expect(citizen.getByText("12321-2026-000123")).toHaveCount(0);
   await expect(citizen.locator(".thread li.from-staff")).toContainText("We passed your report to the responsible agency");
 });
 
@@ -108,4 +116,24 @@ test("axe finds no serious or critical violation on the staff pages", async ({ b
   const results = await new AxeBuilder({ page: login }).analyze();
   found.push(...results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `/login: ${v.id}`));
   expect(found).toEqual([]);
+});
+
+test("an English-speaking moderator's decision reaches a Chinese reporter in Chinese", async ({ browser }) => {
+  const { page } = await staffPage(browser);
+  // An API report that names no language is the request's: here Chinese.
+  const response = await page.request.post("/api/v1/reports", { data: validSpam(), headers: { "accept-language": "zh-CN,zh;q=0.9" } });
+  expect(response.status()).toBe(201);
+  const report = (await response.json()) as { id: string; receipt: string };
+
+  await openAndClaim(page, report.id);
+  await expect(page.getByText("The reporter reads Chinese")).toBeVisible();
+  await page.getByLabel("Action taken", { exact: true }).check();
+  await expect(page.locator("#reason")).toHaveValue("发送方号码或地址已报送运营商予以封停。");
+  await expect(page.getByTestId("own-language-template")).toContainText("The sender's number or address has been reported to the operator for blocking.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status")).toHaveText("Decision recorded.");
+
+  const phone = await pageIn(browser, "zh-CN", { width: 360 });
+  expect(await statusOf(phone, report.receipt)).toBe("已处置");
+  await expect(phone.locator(".thread li.from-staff")).toHaveText(/发送方号码或地址已报送运营商予以封停。/);
 });

@@ -9,17 +9,26 @@ type Agency = { id: string; name: string };
 
 /**
  * A decision with its reason. Choosing a decision fills the reason from its template, in
- * the moderator's language; the text stays editable before it is sent.
+ * the reporter's language, which is what they receive; the text stays editable before it
+ * is sent. When the moderator reads another language, the template in theirs is beside it.
  */
 export function DecisionForm({
   reportId,
   allowed,
   templates,
+  ownTemplates,
+  reporterLanguage,
+  ownLanguage,
   agencies,
 }: {
   reportId: string;
   allowed: Decision[];
+  /** In the reporter's language. */
   templates: Record<Decision, string>;
+  /** In the moderator's language, when it is not the reporter's. */
+  ownTemplates?: Record<Decision, string>;
+  reporterLanguage: string;
+  ownLanguage: string;
   agencies: Agency[];
 }) {
   const t = useTranslations();
@@ -83,6 +92,9 @@ export function DecisionForm({
       )}
       <div className="field">
         <label htmlFor="reason">{decision === "needs-info" ? t("review.question") : t("review.reason")}</label>
+        <p className="hint" id="reason-language">
+          {t("review.reporterReads", { language: reporterLanguage })}
+        </p>
         {fieldError("reason") && (
           <p className="error-message" id="reason-error">
             {t("moderation.errors.reason_required")}
@@ -94,8 +106,14 @@ export function DecisionForm({
           rows={4}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          aria-describedby={fieldError("reason") ? "reason-error" : undefined}
+          aria-describedby={fieldError("reason") ? "reason-error reason-language" : "reason-language"}
         />
+        {ownTemplates && decision && (
+          <div className="hint" data-testid="own-language-template">
+            <p>{t("review.yourLanguage", { language: ownLanguage })}</p>
+            <p className="pre">{ownTemplates[decision]}</p>
+          </div>
+        )}
       </div>
       <button type="submit" className="button" disabled={pending || !decision}>
         {t("review.submitDecision")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { DATE_TIME } from "@/lib/i18n/formats";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { lookupStatusAction, replyAction, type StatusState, type StatusView } from "@/lib/server/actions/status";
 import { ErrorsProvider, useMessage } from "@/components/report-form/form-errors";
@@ -69,7 +69,7 @@ export function StatusPage() {
               </button>
             </form>
           ) : (
-            <p className="notice">{t("closedNote")}</p>
+            <p className="notice">{view.status === "duplicate" ? t("mergedNote") : t("closedNote")}</p>
           )}
           <p>
             <a href="/status">{t("another")}</a>
@@ -87,6 +87,7 @@ function errorsOf(state: Extract<NonNullable<StatusState>, { ok: false }>, messa
 function StatusDetails({ view }: { view: StatusView }) {
   const t = useTranslations();
   const format = useFormatter();
+  const locale = useLocale() as "zh-CN" | "en";
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const when = (iso: string) =>
@@ -96,6 +97,15 @@ function StatusDetails({ view }: { view: StatusView }) {
       <h2 id="status-heading" ref={heading} tabIndex={-1}>
         <span className="status-tag">{t(`statuses.${view.status}` as never)}</span>
       </h2>
+      <p>{t(`status.meaning.${view.status}` as never)}</p>
+      {view.original && (
+        <p>
+          <strong>{t("status.original", { status: t(`statuses.${view.original.status}` as never) })}</strong>
+          <br />
+          {t(`status.meaning.${view.original.status}` as never)}
+        </p>
+      )}
+      {view.forwardedTo && <p>{t("status.forwardedTo", { agency: view.forwardedTo[locale] })}</p>}
       <dl className="summary-list">
         <div>
           <dt>{t("status.category")}</dt>

@@ -31,7 +31,12 @@ export function parseOr422<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 export type ReceiptView = {
+  /** The report's own status: "duplicate" once it is merged with an earlier report. */
   status: string;
+  /** For a duplicate: the earlier report, whose progress the reporter follows from then on. */
+  original?: { status: string };
+  /** The agency a forwarded report (or its original) went to, named in both languages. */
+  forwardedTo?: { "zh-CN": string; en: string };
   category: string;
   submittedAt: string;
   expectedBy: string;
@@ -59,7 +64,8 @@ export async function lookupReceipt(receipt: string): Promise<ReceiptView | unde
       submittedAt: true,
       expectedBy: true,
       targets: { select: { kind: true, value: true } },
-      duplicateOf: { select: { status: true, expectedBy: true } },
+      forwardedTo: { select: { nameZh: true, nameEn: true } },
+      duplicateOf: { select: { status: true, expectedBy: true, forwardedTo: { select: { nameZh: true, nameEn: true } } } },
     },
   });
   const id = report?.id ?? NO_REPORT;
@@ -77,8 +83,11 @@ export async function lookupReceipt(receipt: string): Promise<ReceiptView | unde
   if (!report) return undefined;
   // A duplicate's reporter follows the original report from then on.
   const followed = report.status === "duplicate" && report.duplicateOf ? report.duplicateOf : undefined;
+  const agency = (followed ?? report).forwardedTo;
   return {
-    status: followed?.status ?? report.status,
+    status: report.status,
+    ...(followed ? { original: { status: followed.status } } : {}),
+    ...(agency ? { forwardedTo: { "zh-CN": agency.nameZh, en: agency.nameEn } } : {}),
     category: report.category,
     submittedAt: report.submittedAt.toISOString(),
     expectedBy: (followed?.expectedBy ?? report.expectedBy).toISOString(),

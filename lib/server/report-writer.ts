@@ -8,6 +8,7 @@ import { dayOf } from "@/lib/stats/days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailFacts } from "@/lib/targets/email-message";
 import type { ReportTargets } from "@/lib/targets/extract";
+import type { Locale } from "@/lib/validation/options";
 import type { Report } from "@/lib/validation/report";
 import type { AcceptedFile } from "./evidence";
 import { hashIdempotencyKey, IDEMPOTENCY_TTL_MS, sealBody } from "./idempotency";
@@ -36,7 +37,7 @@ export type PreparedReport = ReturnType<typeof prepareReport>;
  * The columns kept apart from `details`, and what is not kept at all: fields that describe
  * files, answers to questions that did not apply, and fields stored as files.
  */
-function splitReport(report: Report, email: EmailFacts | undefined, found: ReportTargets) {
+function splitReport(report: Report, email: EmailFacts | undefined, found: ReportTargets, fallbackLocale: Locale) {
   const declaration: CategoryDeclaration = DECLARATIONS[report.category];
   const { category, description, contact, locale, evidence, ...rest } = withoutUnasked(declaration.fields, report as Report & Record<string, unknown>);
   void category;
@@ -50,7 +51,7 @@ function splitReport(report: Report, email: EmailFacts | undefined, found: Repor
     details.moreTargets = { count: found.omitted, partlySearched: found.truncated } satisfies MoreTargets;
   }
   if (declaration.signed) details.signedAt = new Date().toISOString();
-  return { description, contact, locale: locale ?? "zh-CN", details };
+  return { description, contact, locale: locale ?? fallbackLocale, details };
 }
 
 /**
@@ -72,7 +73,8 @@ function isInformationOnly(report: Report): boolean {
   return rule !== undefined && holds(rule, report);
 }
 
-export function prepareReport(report: Report, files: AcceptedFile[], found: ReportTargets, email: EmailFacts | undefined) {
+/** `locale`: the reporter's language when the report names none (the request's Accept-Language). */
+export function prepareReport(report: Report, files: AcceptedFile[], found: ReportTargets, email: EmailFacts | undefined, locale: Locale = "zh-CN") {
   const submittedAt = new Date();
   const subtype = "subtype" in report ? report.subtype : undefined;
   const expectedBy = expectedByFor(report, submittedAt);
@@ -85,7 +87,7 @@ export function prepareReport(report: Report, files: AcceptedFile[], found: Repo
     expectedBy,
     targets: found.targets,
     files: [...new Map(files.map((f) => [f.sha256, f])).values()],
-    ...splitReport(report, email, found),
+    ...splitReport(report, email, found, locale),
   };
 }
 

@@ -36,7 +36,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Stored keys are scoped to the partner, so that one partner's key can neither replay nor
  * block another partner's report, nor a report sent to the single-report endpoint.
  */
-async function readItem(raw: unknown, index: number, keys: Map<string, { index: number; hash: string }>, partner: BatchPartner): Promise<Item> {
+async function readItem(raw: unknown, index: number, keys: Map<string, { index: number; hash: string }>, partner: BatchPartner, locale: Locale): Promise<Item> {
   if (!isRecord(raw)) return { kind: "failed", error: new ApiError("validation", { fields: { "": ["invalid_type"] } }) };
   const { idempotencyKey, ...report } = raw;
   if (idempotencyKey !== undefined && (typeof idempotencyKey !== "string" || !/^[\x21-\x7e]{1,64}$/.test(idempotencyKey))) {
@@ -54,9 +54,9 @@ async function readItem(raw: unknown, index: number, keys: Map<string, { index: 
       const scoped = `partner:${partner.id}:${idempotencyKey}`;
       const replay = await findReplay(scoped, requestHash);
       if (replay) return { kind: "done", result: replay as SubmittedReport };
-      return { kind: "new", prepared: await validateReport(withFiles(report, []), []), key: scoped, requestHash };
+      return { kind: "new", prepared: await validateReport(withFiles(report, []), [], locale), key: scoped, requestHash };
     }
-    return { kind: "new", prepared: await validateReport(withFiles(report, []), []), requestHash };
+    return { kind: "new", prepared: await validateReport(withFiles(report, []), [], locale), requestHash };
   } catch (error) {
     if (error instanceof ApiError) return { kind: "failed", error };
     throw error;
@@ -78,7 +78,7 @@ export async function submitBatch(body: unknown, locale: Locale, partner: BatchP
 
   const keys = new Map<string, { index: number; hash: string }>();
   const items: Item[] = [];
-  for (const [index, raw] of reports.entries()) items.push(await readItem(raw, index, keys, partner));
+  for (const [index, raw] of reports.entries()) items.push(await readItem(raw, index, keys, partner, locale));
 
   const fresh = items.flatMap((item) => (item.kind === "new" ? [item] : []));
   for (const item of fresh) await writeReportFiles(item.prepared.id, item.prepared.files);

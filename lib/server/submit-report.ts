@@ -5,6 +5,7 @@ import { placeFiles } from "@/lib/validation/file-places";
 import { fileTotalsProblem, type FileMeta } from "@/lib/validation/files";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { reportSchema } from "@/lib/validation/report";
+import type { Locale } from "@/lib/validation/options";
 import { unstorableTextPaths } from "@/lib/validation/text";
 import { acceptFile, rawEmailFile, removeReportFiles, writeReportFiles, type AcceptedFile } from "./evidence";
 import { extractTargets } from "./extraction";
@@ -21,6 +22,8 @@ export type SubmitInput = {
   files: UploadedFile[];
   requestHash: string;
   idempotencyKey?: string;
+  /** The request's language (Accept-Language): the reporter's, when the report names none. */
+  locale?: Locale;
 };
 
 const meta = (file: AcceptedFile): FileMeta => ({ name: file.name, size: file.size, type: file.type });
@@ -43,7 +46,7 @@ export function withFiles(input: unknown, files: AcceptedFile[]): unknown {
  */
 const RAW_EMAIL = fieldOf(spam, "rawEmail")!;
 
-export async function validateReport(input: unknown, files: AcceptedFile[]): Promise<PreparedReport> {
+export async function validateReport(input: unknown, files: AcceptedFile[], locale?: Locale): Promise<PreparedReport> {
   const parsed = reportSchema.safeParse(input, { error: issueKeyMap });
   if (!parsed.success) throw new ApiError("validation", { fields: fieldErrorsOf(parsed.error) });
   const report = parsed.data;
@@ -59,7 +62,7 @@ export async function validateReport(input: unknown, files: AcceptedFile[]): Pro
     eml = all.find((f) => f.type === "message/rfc822")?.bytes;
   }
   const { email, found } = await extractTargets(report, eml);
-  return prepareReport(report, all, found, email);
+  return prepareReport(report, all, found, email, locale);
 }
 
 /**
@@ -78,7 +81,7 @@ export async function submitReport(input: SubmitInput): Promise<SubmittedReport>
   const files: AcceptedFile[] = [];
   for (const upload of input.files) files.push(await acceptFile(upload));
 
-  const prepared = await validateReport(withFiles(input.report, files), files);
+  const prepared = await validateReport(withFiles(input.report, files), files, input.locale);
   await writeReportFiles(prepared.id, prepared.files);
   try {
     const idempotency = input.idempotencyKey ? { key: input.idempotencyKey, requestHash: input.requestHash } : undefined;

@@ -148,7 +148,7 @@ describe("decisions", () => {
     }
   });
 
-  it("duplicate points at the original, whose status the duplicate's reporter then sees", async () => {
+  it("duplicate points at the original; its reporter sees that it was merged, and the original's status from then on", async () => {
     const a = await staff();
     const original = await file();
     const copy = await file();
@@ -156,10 +156,14 @@ describe("decisions", () => {
     await expectCode(decide({ reportId: copy.id, decision: "duplicate", reason }, a), "duplicate_target_missing");
     await expectCode(decide({ reportId: copy.id, decision: "duplicate", reason, duplicateOfId: copy.id }, a), "duplicate_of_self");
     await decide({ reportId: copy.id, decision: "duplicate", reason, duplicateOfId: original.id }, a);
-    expect((await lookupReceipt(copy.receipt))?.status).toBe("received");
+    expect(await lookupReceipt(copy.receipt)).toMatchObject({ status: "duplicate", original: { status: "received" }, acceptsMessages: false });
     await claimReport(original.id, a);
     await decide({ reportId: original.id, decision: "forwarded", reason, agencyId: "anti-spam-centre", reference: "12321-2026-0042" }, a);
-    expect((await lookupReceipt(copy.receipt))?.status).toBe("forwarded");
+    const view = await lookupReceipt(copy.receipt);
+    expect(view).toMatchObject({ status: "duplicate", original: { status: "forwarded" }, forwardedTo: { "zh-CN": expect.any(String), en: expect.any(String) } });
+    // The agency's reference is the agency's business: the reporter is not shown it.
+    expect(JSON.stringify(view)).not.toContain("12321-2026-0042");
+    expect(await lookupReceipt(original.receipt)).toMatchObject({ status: "forwarded", forwardedTo: { en: expect.any(String) } });
   });
 
   it("forwarded needs an agency of the report's category and its reference number", async () => {

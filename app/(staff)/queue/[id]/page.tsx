@@ -12,7 +12,9 @@ import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { holderOf } from "@/lib/moderation/claim";
 import { getReportForStaff } from "@/lib/server/moderation/report-detail";
-import { ALLOWED, DECISIONS, type Decision, type Status } from "@/lib/moderation/statuses";
+import { ALLOWED, type Status } from "@/lib/moderation/statuses";
+import { reasonTemplates, reporterLocale } from "@/lib/moderation/templates";
+import type { Locale } from "@/lib/validation/options";
 import { MAX_TARGETS } from "@/lib/targets/extract";
 import { SCAN_BUDGET_CHARS } from "@/lib/targets/scan";
 
@@ -37,12 +39,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const left = report.expectedBy.getTime() - Date.now();
   const leftText = left < 0 ? t("queue.overdueBy", { time: shortDuration(left, locale) }) : t("queue.dueIn", { time: shortDuration(left, locale) });
   const zh = locale.startsWith("zh");
-  const templates = Object.fromEntries(
-    DECISIONS.map((d) => [
-      d,
-      d === "actioned" ? t(`reasons.categories.${report.category}` as never) : t(`reasons.${d === "needs-info" ? "needsInfo" : d}` as never),
-    ]),
-  ) as Record<Decision, string>;
+  // The reporter reads the reason in their own language; the moderator sees theirs beside it.
+  const readerLocale = reporterLocale(report.locale);
+  const templates = reasonTemplates(readerLocale, report.category);
+  const ownTemplates = readerLocale === locale ? undefined : reasonTemplates(locale as Locale, report.category);
   const error = query.error && /^[a-z_]+$/.test(query.error) ? query.error : undefined;
 
   return (
@@ -142,6 +142,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               reportId={report.id}
               allowed={[...ALLOWED[report.status as Status]]}
               templates={templates}
+              ownTemplates={ownTemplates}
+              reporterLanguage={t(`review.languages.${readerLocale}`)}
+              ownLanguage={t(`review.languages.${locale as Locale}`)}
               agencies={report.agencies.map((a) => ({ id: a.id, name: zh ? a.nameZh : a.nameEn }))}
             />
           )}

@@ -1,4 +1,4 @@
-import { handle, jsonResponse } from "@/lib/server/http";
+import { handle, jsonResponse, localeOf } from "@/lib/server/http";
 import { idempotencyKeyOf } from "@/lib/server/idempotency";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { readIntakeBody } from "@/lib/server/request-body";
@@ -11,6 +11,7 @@ export const POST = handle(async (request) => {
   await enforceRateLimit(request.headers, "submit");
   const idempotencyKey = idempotencyKeyOf(request);
   const body = await readIntakeBody(request);
-  const created = await submitReport({ ...body, idempotencyKey });
+  // A report that names no `locale` is answered in the language the request asks for.
+  const created = await submitReport({ ...body, idempotencyKey, locale: localeOf(request) });
   return jsonResponse(201, created);
 });

@@ -7,7 +7,7 @@ export const feedback = {
     forwarded: "Passed to the responsible agency",
     actioned: "Action taken",
     rejected: "No action: unfounded or out of scope",
-    duplicate: "Already reported by someone else",
+    duplicate: "Merged with an earlier report",
     closed: "Closed",
   },
   validation: {

@@ -7,7 +7,7 @@ export const feedback = {
     forwarded: "已转交主管部门",
     actioned: "已处置",
     rejected: "不予处理：依据不足或不属受理范围",
-    duplicate: "已有他人举报",
+    duplicate: "已与先前的举报合并",
     closed: "已办结",
   },
   validation: {
