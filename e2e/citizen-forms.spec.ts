@@ -128,15 +128,34 @@ test("an empty submit shows the error summary, focused, and an error at each fie
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("heading")).toHaveText("There is a problem");
   for (const [name, text] of [
-    ["subtype", "Fill in this field."],
+    ["subtype", "Choose an answer."],
     ["urls", "Give at least one web address, or describe where to find the content."],
-    ["platform", "Fill in this field."],
+    ["platform", "Choose an answer."],
     ["description", "Fill in this field."],
     ["goodFaith", "Tick this box to confirm."],
   ]) {
     await expect(page.locator(`#f-${name}-error`)).toHaveText(text);
     await expect(summary.locator(`a[href="#f-${name}"]`)).toBeVisible();
   }
+  // In the order the form asks, and without "？:" after a question.
+  const listed = await summary.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const checked = ["#f-subtype", "#f-urls", "#f-platform", "#f-description", "#f-goodFaith"];
+  expect(listed.filter((href) => checked.includes(href ?? ""))).toEqual(checked);
   await summary.locator('a[href="#f-description"]').click();
   await expect(field(page, "description")).toBeFocused();
+});
+
+test("on a phone in Chinese, an unanswered question reads 'choose an answer', with no colon after its question mark", async ({ browser }) => {
+  const page = await pageIn(browser, "zh-CN", { width: 360 });
+  await page.goto("/report/crime");
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+  await page.locator("form[novalidate] button[type=submit]").click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.locator('a[href="#f-ongoingDanger"]')).toHaveText("现在是否有人处于危险之中？请选择一项。");
+  await expect(page.locator("#f-ongoingDanger-error")).toHaveText("请选择一项。");
+  await expect(summary).not.toContainText("？:");
+  await expect(summary).not.toContainText("？：");
+  // The first link is the first question of the form.
+  await expect(summary.locator("a").first()).toHaveAttribute("href", "#f-ongoingDanger");
 });

@@ -35,13 +35,18 @@ test.describe("each form asks the questions its rules call for", () => {
     catalogue = await (await request.get("/api/v1/categories")).json();
   });
 
-  test("without JavaScript every question is on the page", async ({ browser }) => {
+  test("without JavaScript every question is on the page, in the field list's order", async ({ browser }) => {
     const page = await pageIn(browser, "en", { javaScriptEnabled: false });
     for (const { slug, fields } of catalogue.categories) {
       await page.goto(`/report/${slug}`);
-      for (const f of fields.filter((f) => !NOT_QUESTIONS.has(f.name))) {
-        await expect(question(page, f.name), `${slug}: ${f.name}`).toHaveCount(1);
-      }
+      const names = fields.filter((f) => !NOT_QUESTIONS.has(f.name)).map((f) => f.name);
+      for (const name of names) await expect(question(page, name), `${slug}: ${name}`).toHaveCount(1);
+      // The declaration's order is the form's: the error summary and the API list follow it.
+      const onPage = await page.evaluate((ids) => {
+        const els = ids.map((id) => document.getElementById(`f-${id}`)!);
+        return [...ids].sort((a, b) => (els[ids.indexOf(a)].compareDocumentPosition(els[ids.indexOf(b)]) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      }, names);
+      expect(onPage, slug).toEqual(names);
     }
   });
 

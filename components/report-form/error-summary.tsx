@@ -1,26 +1,34 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { DECLARATIONS } from "@/lib/categories";
+import { byFormOrder } from "@/lib/categories/declaration";
+import type { Category } from "@/lib/validation/options";
 import { useEffect, useRef } from "react";
 import { fieldId } from "./form-errors";
 
 /**
  * The GOV.UK error summary: at the top of the form, focused after a failed submit, with
- * a link to each field in error.
+ * a link to each field in error, in the order the form asks (its category's declaration).
+ * It loads with the browser's first check, not with the page.
  */
 export function ErrorSummary({
+  category,
   errors,
   formError,
   focusTick,
 }: {
+  category: Category;
   errors: Record<string, string>;
   formError?: string;
   focusTick: number;
 }) {
   const t = useTranslations("form");
   const all = useTranslations();
+  const locale = useLocale();
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors);
+  const order = byFormOrder(DECLARATIONS[category]);
+  const entries = Object.entries(errors).sort(([a], [b]) => order(a, b));
   const visible = entries.length > 0 || Boolean(formError);
 
   // Focus once per failed submit, as soon as the summary is on screen: the errors may
@@ -54,7 +62,7 @@ export function ErrorSummary({
                     target.focus();
                   }}
                 >
-                  {labelFor(all, path)}: {text}
+                  {labelled(labelFor(all, path), text, locale)}
                 </a>
               </li>
             ))}
@@ -77,4 +85,10 @@ function labelFor(t: ReturnType<typeof useTranslations>, path: string): string {
     names.pop();
   }
   return path;
+}
+
+/** "Label: message", without a colon after a question mark ("您是否遭受了财产损失？请选择一项。"). */
+function labelled(label: string, text: string, locale: string): string {
+  if (/[?？:：]$/.test(label)) return locale.startsWith("zh") ? `${label}${text}` : `${label} ${text}`;
+  return locale.startsWith("zh") ? `${label}：${text}` : `${label}: ${text}`;
 }

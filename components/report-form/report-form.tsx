@@ -122,7 +122,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
             void onSubmit(event);
           }}
         >
-          {(Object.keys(errors).length > 0 || formError) && <ErrorSummary errors={errors} formError={formError} focusTick={focusTick} />}
+          {(Object.keys(errors).length > 0 || formError) && <ErrorSummary category={category} errors={errors} formError={formError} focusTick={focusTick} />}
           <input type="hidden" name="category" value={category} />
           <input type="hidden" name="submissionKey" value={submissionKey} />
           <input type="hidden" name="locale" value={locale} />

@@ -8,10 +8,6 @@ const agent = { field: "submitterRole", is: ["agent"] } as const;
 export const copyright = {
   slug: "copyright",
   fields: [
-    description,
-    requiredContact,
-    goodFaith,
-    locale,
     { name: "submitterRole", type: "enum", required: true, values: ["rightholder", "agent"] },
     {
       name: "rightholder",
@@ -39,9 +35,13 @@ export const copyright = {
     { name: "infringingUrls", type: "array", required: true, min: 1, max: 50, item: { name: "url", type: "url", required: true } },
     { name: "infringementType", type: "enum", values: INFRINGEMENT_TYPES },
     { name: "requestedAction", type: "enum", required: true, values: ["remove", "disable-link"] },
+    description,
+    evidence,
+    requiredContact,
     { name: "accuracyStatement", type: "boolean", required: true, values: ["true"] },
     { name: "signature", type: "string", required: true, max: 200 },
-    evidence,
+    goodFaith,
+    locale,
   ],
   review: { hours: 120 },
   signed: true,

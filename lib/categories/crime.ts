@@ -9,11 +9,9 @@ const ongoingDanger = { field: "ongoingDanger", is: [true] } as const;
 export const crime = {
   slug: "crime",
   fields: [
+    { name: "ongoingDanger", type: "boolean", required: true },
     { name: "subtype", type: "enum", required: true, values: CRIME_SUBTYPES },
     description,
-    contact(),
-    goodFaith,
-    locale,
     { name: "filingFor", type: "enum", required: true, values: ["self", "third-party"] },
     {
       name: "victim",
@@ -85,9 +83,11 @@ export const crime = {
         ],
       },
     },
-    { name: "ongoingDanger", type: "boolean", required: true },
     { name: "reportedElsewhere", type: "text", max: 1000 },
     evidence,
+    contact(),
+    goodFaith,
+    locale,
   ],
   review: { hours: 48, sooner: [{ when: ongoingDanger, hours: 4 }] },
   severity: [{ when: ongoingDanger, level: 2 }],

@@ -157,6 +157,38 @@ export function valueNamesOf(declaration: CategoryDeclaration): Record<string, s
   return Object.fromEntries(everyField(declaration.fields).flatMap(([path, f]) => (f.type === "enum" ? [[path, valueNamesFor(declaration, f)]] : [])));
 }
 
+/**
+ * Where a field path comes in the declaration, which is the order the form asks in:
+ * "transactions.1.amount" → [its list's place, row 1, amount's place in a row]. Compare
+ * the results element by element; an unknown path sorts last.
+ */
+export function pathOrder(declaration: CategoryDeclaration, path: string): number[] {
+  const order: number[] = [];
+  let level: readonly FieldDeclaration[] | undefined = declaration.fields;
+  for (const part of path.split(".")) {
+    if (/^\d+$/.test(part)) {
+      order.push(Number(part));
+      continue;
+    }
+    const index = level?.findIndex((f) => f.name === part) ?? -1;
+    if (index < 0) return [...order, Number.MAX_SAFE_INTEGER];
+    order.push(index);
+    const found: FieldDeclaration = level![index];
+    level = found.type === "array" ? found.item?.fields : found.fields;
+  }
+  return order;
+}
+
+export function byFormOrder(declaration: CategoryDeclaration) {
+  return (a: string, b: string) => {
+    const [x, y] = [pathOrder(declaration, a), pathOrder(declaration, b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+    }
+    return 0;
+  };
+}
+
 /** The top-level fields whose answers decide what is asked or required. */
 export function conditionFields(declaration: CategoryDeclaration): string[] {
   const names = new Set<string>();

@@ -15,10 +15,6 @@ export const spam = {
   fields: [
     { name: "channel", type: "enum", required: true, values: SPAM_CHANNELS },
     { name: "subtype", type: "enum", values: SPAM_SUBTYPES },
-    description,
-    contact(),
-    goodFaith,
-    locale,
     { name: "sender", type: "string", required: true, max: 500 },
     { name: "recipient", type: "phone", askedWhen: toYourNumber, required: toYourNumber },
     { name: "receivedAt", type: "datetime", required: true },
@@ -49,7 +45,11 @@ export const spam = {
         { name: "claimedIdentity", type: "string", max: 200 },
       ],
     },
+    description,
     evidence,
+    contact(),
+    goodFaith,
+    locale,
   ],
   review: { hours: 168 },
 } as const satisfies CategoryDeclaration;

@@ -30,10 +30,21 @@ export const dateOrDateTime = z.union(
   { error: unlessMissing("invalid_date") },
 );
 
+/**
+ * People paste addresses as browsers show them, without "https://" ("example.com/post/1").
+ * A value with no scheme that starts like a host name gets https:// in front; anything with
+ * a scheme keeps it, so "javascript:…" is still refused below.
+ */
+export function withScheme(value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[^/:]+\.[a-z]{2,}:\d+(\/|$)/i.test(value)) return value;
+  return /^(\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]|$)/u.test(value) ? `https://${value.replace(/^\/\//, "")}` : value;
+}
+
 export const httpUrl = z
   .string()
   .trim()
   .max(2048)
+  .transform(withScheme)
   .refine((value) => {
     try {
       const url = new URL(value);

@@ -75,6 +75,17 @@ describe("harmful-info", () => {
     expect(errors(broken(validHarmfulInfo, { urls: undefined, locator: "App X, user @lucky888", evidence: [png] }))).toEqual({});
   });
 
+  it("takes an address typed without https://, and stores it with it", () => {
+    for (const typed of ["example.com/post/1", "www.example.com", "//example.com/a", "例子.中国/帖子", "example.com:8080/x"]) {
+      const parsed = reportSchema.safeParse(broken(validHarmfulInfo, { urls: [typed] }));
+      expect(parsed.success, typed).toBe(true);
+      expect((parsed.data as { urls: string[] }).urls[0], typed).toMatch(/^https:\/\/(?!\/)/);
+    }
+    for (const refused of ["javascript:alert(1)", "ftp://example.com/x", "not a url", "localhost"]) {
+      expect(errors(broken(validHarmfulInfo, { urls: [refused] })), refused).toHaveProperty(["urls.0"], ["invalid_url"]);
+    }
+  });
+
   it("accepts only http(s) URLs, at most 10", () => {
     expect(errors(broken(validHarmfulInfo, { urls: ["javascript:alert(1)"] }))).toHaveProperty(["urls.0"], ["invalid_url"]);
     expect(errors(broken(validHarmfulInfo, { urls: Array(11).fill("https://a.example") }))).toHaveProperty("urls", ["too_many:10"]);
@@ -82,7 +93,7 @@ describe("harmful-info", () => {
 
   it("requires a known subtype and platform", () => {
     expect(errors(broken(validHarmfulInfo, { subtype: "spam" }))).toHaveProperty("subtype", ["choose_one"]);
-    expect(errors(broken(validHarmfulInfo, { platform: undefined }))).toHaveProperty("platform", ["required"]);
+    expect(errors(broken(validHarmfulInfo, { platform: undefined }))).toHaveProperty("platform", ["choose_required"]);
   });
 
   it("rejects a first-seen time in the future", () => {
@@ -130,7 +141,7 @@ describe("crime", () => {
 
   it("requires a real country code, ongoingDanger and moneyLost", () => {
     expect(errors(broken(validCrime, { location: { country: "XX" } }))).toHaveProperty(["location.country"], ["invalid_country"]);
-    expect(errors(broken(validCrime, { ongoingDanger: undefined }))).toHaveProperty("ongoingDanger", ["required"]);
+    expect(errors(broken(validCrime, { ongoingDanger: undefined }))).toHaveProperty("ongoingDanger", ["choose_required"]);
     expect(errors(broken(validCrime, { moneyLost: "yes" }))).toHaveProperty("moneyLost", ["invalid_type"]);
   });
 

@@ -43,6 +43,9 @@ function brokenRule(field: FieldDeclaration, report: Record<string, unknown>): s
   return undefined;
 }
 
+/** A choice (radio buttons, a select) left unanswered says so: "Choose an answer", not "Fill in". */
+const unanswered = (issue: { input?: unknown }) => (issue.input === undefined ? "choose_required" : undefined);
+
 /** A field's value, checked by its type and limits. */
 function valueSchema(field: FieldDeclaration): z.ZodType {
   switch (field.type) {
@@ -52,7 +55,7 @@ function valueSchema(field: FieldDeclaration): z.ZodType {
       if (field.verbatim) return z.string().min(1).max(field.max ?? 5000);
       return z.string().trim().min(field.min ?? 1).max(field.max ?? 5000);
     case "boolean":
-      return field.values?.length === 1 && field.values[0] === "true" ? z.literal(true, { error: "must_accept" }) : z.boolean();
+      return field.values?.length === 1 && field.values[0] === "true" ? z.literal(true, { error: "must_accept" }) : z.boolean({ error: unanswered });
     case "integer": {
       let n = z.number().int();
       if (field.min !== undefined) n = n.min(field.min);
@@ -76,7 +79,7 @@ function valueSchema(field: FieldDeclaration): z.ZodType {
     case "currency":
       return currency;
     case "enum":
-      return z.enum((field.values ?? []) as [string, ...string[]]);
+      return z.enum((field.values ?? []) as [string, ...string[]], { error: unanswered });
     case "object":
       return objectSchema(field);
     case "array": {

@@ -12,6 +12,7 @@ export const feedback = {
   },
   validation: {
     required: "Fill in this field.",
+    choose_required: "Choose an answer.",
     invalid: "Check this entry.",
     invalid_type: "This entry has the wrong form.",
     too_short: "Enter at least {n} characters.",

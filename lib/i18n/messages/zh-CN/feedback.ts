@@ -12,6 +12,7 @@ export const feedback = {
   },
   validation: {
     required: "请填写此项。",
+    choose_required: "请选择一项。",
     invalid: "请检查此项。",
     invalid_type: "此项格式不正确。",
     too_short: "请至少输入 {n} 个字符。",
