@@ -11,6 +11,7 @@ import { CategoryFields } from "./category-fields";
 import { ErrorsProvider, flattenErrors, nestErrors, useMessage } from "./form-errors";
 import { NO_FILES, type FileSlots } from "./files";
 import { CheckboxField } from "./fields";
+import { useDraft } from "./use-draft";
 import { useHydrated } from "./use-hydrated";
 
 // Its own chunk, fetched after the first input: the page's first load stays as it was.
@@ -73,6 +74,8 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
     shouldFocusError: false,
   });
 
+  const { restored, discard } = useDraft(category, methods, { restore: !failed, sent: Boolean(state?.ok) });
+
   useEffect(() => {
     if (state && !state.ok) {
       setSource("server");
@@ -132,7 +135,15 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
               <ProofOfWork key={replies} />
             </Suspense>
           )}
-          <CategoryFields category={category} files={files} setFiles={setFiles} />
+          {restored > 0 && (
+            <p className="notice" role="status">
+              {t("form.draftRestored")}{" "}
+              <button type="button" className="link-button" onClick={discard}>
+                {t("form.discardDraft")}
+              </button>
+            </p>
+          )}
+          <CategoryFields key={restored} category={category} files={files} setFiles={setFiles} />
           <CheckboxField name="goodFaith" label={t("fields.goodFaith")} />
           <button type="submit" className="button" disabled={pending}>
             {pending ? t("form.sending") : t("form.submit")}

@@ -46,6 +46,8 @@ export const pages = {
     addTransaction: "Add another payment",
     addSuspect: "Add another detail",
     addRow: "Add another: {label}",
+    draftRestored: "We put back the answers you typed earlier in this browser tab. Files must be chosen again.",
+    discardDraft: "Clear them and start again",
     remove: "Remove",
     removeItem: "Remove {item}",
     row: "{label} {n}",
@@ -55,7 +57,7 @@ export const pages = {
     errorSummary: "There is a problem",
     errorSummaryIntro: "Fix these answers, then send the report again:",
     anonymous: "You can report anonymously. Leave your details only if you want us to be able to reply by email or phone.",
-    childAbuseNote: "Do not download, copy or send us these images. Give only the web address or where to find it. We will not ask for your contact details.",
+    childAbuseNote: "Do not download, copy or send us these images. Give only the web address or where to find it. We will not ask for your contact details, and nothing you type here is kept in this browser.",
     dangerNote: "If someone is in danger now, call 110 (or your local emergency number) first.",
     files: {
       label: "Evidence: screenshots, documents or the original message",

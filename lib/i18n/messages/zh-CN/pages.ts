@@ -45,6 +45,8 @@ export const pages = {
     addTransaction: "再添加一笔付款",
     addSuspect: "再添加一条信息",
     addRow: "再添加一项：{label}",
+    draftRestored: "已恢复您此前在本浏览器标签页中填写的内容。文件需要重新选择。",
+    discardDraft: "清除并重新填写",
     remove: "删除",
     removeItem: "删除{item}",
     row: "{label} {n}",
@@ -54,7 +56,7 @@ export const pages = {
     errorSummary: "有问题需要处理",
     errorSummaryIntro: "请修改以下内容后重新提交：",
     anonymous: "您可以匿名举报。只有希望我们通过邮件或电话回复您时，才需要留下联系方式。",
-    childAbuseNote: "请不要下载、复制或向我们发送此类图片，只需提供网址或查找位置。我们不会要求您留下联系方式。",
+    childAbuseNote: "请不要下载、复制或向我们发送此类图片，只需提供网址或查找位置。我们不会要求您留下联系方式，您在此填写的内容也不会保存在本浏览器中。",
     dangerNote: "如果现在有人处于危险之中，请先拨打 110（或当地紧急电话）。",
     files: {
       label: "证据：截图、文件或原始消息",
