@@ -47,6 +47,9 @@ test.describe("a citizen files each category through the web forms", () => {
     await field(page, "goodFaith").check();
     const receipt = await submitAndReadReceipt(page);
     await expect(page.getByText("我们争取在")).toBeVisible();
+    // A time reads as Chinese readers expect: "2026年12月3日 15:05（北京时间）", not "GMT+8" in the middle.
+    await expect(page.getByText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/)).toBeVisible();
+    await expect(page.getByText(/GMT\+8/)).toHaveCount(0);
     expect(await statusOf(page, receipt)).toBe("已受理");
   });
 

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { DATE_TIME } from "@/lib/i18n/formats";
-import { useFormatter, useTranslations } from "next-intl";
+import { useWhen } from "@/components/ui/use-when";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { ReportReceipt } from "@/lib/server/actions/report";
 import { useHydrated } from "./use-hydrated";
@@ -13,7 +13,7 @@ import { useHydrated } from "./use-hydrated";
  */
 export function Confirmation({ receipt }: { receipt: ReportReceipt }) {
   const t = useTranslations("confirmation");
-  const format = useFormatter();
+  const when = useWhen();
   const hydrated = useHydrated();
   const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -23,7 +23,7 @@ export function Confirmation({ receipt }: { receipt: ReportReceipt }) {
     window.scrollTo(0, 0);
   }, []);
 
-  const expectedBy = format.dateTime(new Date(receipt.expectedBy), DATE_TIME);
+  const expectedBy = when(receipt.expectedBy);
 
   return (
     <section aria-labelledby="confirmation-title">

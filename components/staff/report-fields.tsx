@@ -1,5 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DATE_TIME } from "@/lib/i18n/formats";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getWhen } from "@/lib/i18n/when";
 import { fieldLabel } from "@/lib/categories/catalogue";
 import { DECLARATIONS } from "@/lib/categories";
 import { valueNamesOf } from "@/lib/categories/declaration";
@@ -14,7 +14,7 @@ export async function ReportFields({ category, details }: { category: string; de
   const valueNames = declaration ? valueNamesOf(declaration) : {};
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
-  const format = await getFormatter();
+  const when = await getWhen();
 
   const value = (path: string, raw: unknown): React.ReactNode => {
     if (raw === true) return t("form.yes");
@@ -42,7 +42,7 @@ export async function ReportFields({ category, details }: { category: string; de
       );
     }
     if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw) && !Number.isNaN(Date.parse(raw))) {
-      return format.dateTime(new Date(raw), DATE_TIME);
+      return when(raw);
     }
     const namespace = valueNames[path];
     const key = `${namespace}.${String(raw)}`;

@@ -1,7 +1,7 @@
 "use client";
 
-import { DATE_TIME } from "@/lib/i18n/formats";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useWhen } from "@/components/ui/use-when";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { lookupStatusAction, replyAction, type StatusState, type StatusView } from "@/lib/server/actions/status";
 import { ErrorsProvider, useMessage } from "@/components/report-form/form-errors";
@@ -86,12 +86,10 @@ function errorsOf(state: Extract<NonNullable<StatusState>, { ok: false }>, messa
 
 function StatusDetails({ view }: { view: StatusView }) {
   const t = useTranslations();
-  const format = useFormatter();
   const locale = useLocale() as "zh-CN" | "en";
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), DATE_TIME);
+  const when = useWhen();
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading" ref={heading} tabIndex={-1}>

@@ -1,7 +1,8 @@
 /**
- * How dates and times are shown: the locale decides the order and words, and the time zone
- * name is always shown because reporters are not all in Beijing time.
- * (`dateStyle` cannot be combined with `timeZoneName` in Intl, hence the parts.)
+ * How dates and times are shown: the locale decides the order and words. Every time is in
+ * Beijing time (lib/i18n/request.ts), which is said after it in words, the way readers
+ * expect ("2026年12月3日 15:05（北京时间）"), not as "GMT+8" in the middle: see useWhen
+ * (components/ui/use-when.ts) and getWhen (lib/i18n/when.ts).
  */
 export const DATE_TIME = {
   year: "numeric",
@@ -9,5 +10,4 @@ export const DATE_TIME = {
   day: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-  timeZoneName: "short",
 } as const;

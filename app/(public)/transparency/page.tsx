@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getWhen } from "@/lib/i18n/when";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { DATE_TIME } from "@/lib/i18n/formats";
 import { getTransparency, type PublicCount } from "@/lib/server/admin/transparency";
 import { startOfDay } from "@/lib/stats/days";
 import { CATEGORIES } from "@/lib/validation/options";
@@ -17,6 +17,7 @@ export default async function TransparencyPage() {
   const report = await getTransparency();
   const t = await getTranslations();
   const format = await getFormatter();
+  const when = await getWhen();
   const count = (c: PublicCount) => (typeof c === "number" ? format.number(c) : c);
   const month = (m: number) => format.dateTime(startOfDay(m * 100 + 1), { year: "numeric", month: "long" });
 
@@ -25,7 +26,7 @@ export default async function TransparencyPage() {
       <h1>{t("transparency.title")}</h1>
       <p>{t("transparency.intro")}</p>
       <p className="notice">{t("transparency.suppression")}</p>
-      <p className="muted">{t("transparency.asOf", { date: format.dateTime(new Date(report.asOf), DATE_TIME) })}</p>
+      <p className="muted">{t("transparency.asOf", { date: when(report.asOf) })}</p>
       <p>
         <a className="button button--secondary" href="/transparency/csv" download>
           {t("transparency.csv")}

@@ -1,12 +1,13 @@
 import "server-only";
 import Link from "next/link";
-import { DATE_TIME } from "@/lib/i18n/formats";
+import { getWhen } from "@/lib/i18n/when";
 import { AGE_BANDS, type Stats } from "@/lib/server/admin/stats";
 import { statsFormats } from "./formats";
 
 /** The open reports by status and by age, and the oldest one. */
 export async function Backlog({ stats }: { stats: Stats }) {
-  const { t, number, format } = await statsFormats();
+  const { t, number } = await statsFormats();
+  const when = await getWhen();
   return (
   <section aria-labelledby="backlog-title">
     <h2 id="backlog-title">{t("stats.backlogTitle")}</h2>
@@ -41,7 +42,7 @@ export async function Backlog({ stats }: { stats: Stats }) {
         {stats.backlog.oldest && (
           <p>
             <Link href={`/queue/${stats.backlog.oldest.id}`}>
-              {t("stats.oldest", { id: stats.backlog.oldest.id.slice(0, 8), date: format.dateTime(stats.backlog.oldest.submittedAt, DATE_TIME) })}
+              {t("stats.oldest", { id: stats.backlog.oldest.id.slice(0, 8), date: when(stats.backlog.oldest.submittedAt) })}
             </Link>
           </p>
         )}

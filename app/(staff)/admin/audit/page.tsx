@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { getWhen } from "@/lib/i18n/when";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { DATE_TIME } from "@/lib/i18n/formats";
 import { auditChoices, auditFiltersSchema, listAudit, SYSTEM_ACTOR } from "@/lib/server/admin/audit-log";
 import { requireAdmin } from "@/lib/server/auth/require-staff";
 
@@ -19,7 +19,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const filters = auditFiltersSchema.parse(raw);
   const [{ rows, actors, next, dateProblem }, choices] = await Promise.all([listAudit(filters), auditChoices()]);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const when = await getWhen();
   const kept = new URLSearchParams(
     Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"),
   );
@@ -96,7 +96,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td>{format.dateTime(row.at, DATE_TIME)}</td>
+                  <td>{when(row.at)}</td>
                   <td className="break">{row.actorId ? (actors.get(row.actorId) ?? row.actorId) : t("auditAdmin.system")}</td>
                   <td>
                     <code>{row.action}</code>

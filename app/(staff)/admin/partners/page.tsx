@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { getWhen } from "@/lib/i18n/when";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { DATE_TIME } from "@/lib/i18n/formats";
 import { startOfDay } from "@/lib/stats/days";
 import { revokePartnerAction } from "@/lib/server/actions/admin";
 import { listPartners } from "@/lib/server/admin/partners";
@@ -31,7 +31,7 @@ export default async function PartnersAdminPage({ searchParams }: Props) {
   const { days, partners } = await listPartners(DAYS);
   const t = await getTranslations();
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, DATE_TIME);
+  const when = await getWhen();
   const dayLabel = (day: number) => format.dateTime(startOfDay(day), { month: "short", day: "numeric", timeZone: "Asia/Shanghai" });
   const error = pick(ERRORS, params.error);
   const confirming = partners.find((p) => p.id === params.confirm && !p.revokedAt);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getWhen } from "@/lib/i18n/when";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { Backlog } from "@/components/admin/stats/backlog";
@@ -9,7 +10,6 @@ import { ReceivedSeries } from "@/components/admin/stats/received-series";
 import { SummaryCards } from "@/components/admin/stats/summary-cards";
 import { TopTargets } from "@/components/admin/stats/top-targets";
 import { StatsFilters } from "@/components/admin/stats-filters";
-import { DATE_TIME } from "@/lib/i18n/formats";
 import { getStats } from "@/lib/server/admin/stats";
 import { requireAdmin } from "@/lib/server/auth/require-staff";
 import { daysBetween, startOfDay } from "@/lib/stats/days";
@@ -27,6 +27,7 @@ export default async function StatsPage({ searchParams }: Props) {
   const stats = await getStats({ from: view.from, to: view.to, category: view.category });
   const t = await getTranslations();
   const format = await getFormatter();
+  const when = await getWhen();
   const longDay = (d: number) => format.dateTime(startOfDay(d), { year: "numeric", month: "long", day: "numeric" });
 
   return (
@@ -34,7 +35,7 @@ export default async function StatsPage({ searchParams }: Props) {
       <AdminNav current="/admin/stats" />
       <h1>{t("stats.title")}</h1>
       <p className="muted">
-        {t("stats.subtitle", { from: longDay(view.from), to: longDay(view.to), asOf: format.dateTime(stats.asOf, DATE_TIME) })}
+        {t("stats.subtitle", { from: longDay(view.from), to: longDay(view.to), asOf: when(stats.asOf) })}
       </p>
       {view.problem && (
         <p className="form-error" role="alert">

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
+import { getWhen } from "@/lib/i18n/when";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/staff/decision-form";
 import { EvidenceList } from "@/components/staff/evidence-list";
 import { ReportFields } from "@/components/staff/report-fields";
 import { Timeline } from "@/components/staff/timeline";
 import { shortDuration } from "@/lib/i18n/durations";
-import { DATE_TIME } from "@/lib/i18n/formats";
 import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { holderOf } from "@/lib/moderation/claim";
@@ -32,9 +32,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   if (!report) notFound();
   const replyWaiting = report.replyPending && report.claimedById === user.id;
   const t = await getTranslations();
-  const format = await getFormatter();
   const locale = await getLocale();
-  const when = (d: Date) => format.dateTime(d, DATE_TIME);
+  const when = await getWhen();
   const holder = holderOf(report);
   const left = report.expectedBy.getTime() - Date.now();
   const leftText = left < 0 ? t("queue.overdueBy", { time: shortDuration(left, locale) }) : t("queue.dueIn", { time: shortDuration(left, locale) });

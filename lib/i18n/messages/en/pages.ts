@@ -1,5 +1,6 @@
 /** The citizen pages: picker, forms, confirmation, status page, 404. */
 export const pages = {
+  time: { beijing: "{time} (Beijing time)" },
   emergency:
     "In immediate danger? Call 110 (or your local emergency number) now. This form is not monitored around the clock.",
   home: {

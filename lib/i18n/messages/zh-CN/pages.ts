@@ -1,5 +1,6 @@
 /** The citizen pages: picker, forms, confirmation, status page, 404. */
 export const pages = {
+  time: { beijing: "{time}（北京时间）" },
   emergency: "如遇紧急危险，请立即拨打 110（或当地紧急电话）。本表单并非全天候有人值守。",
   home: {
     title: "举报违法和不良网络信息",
