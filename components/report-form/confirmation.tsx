@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useWhen } from "@/components/ui/use-when";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import type { ReportReceipt } from "@/lib/server/actions/report";
 import { useHydrated } from "./use-hydrated";
 
@@ -17,6 +17,8 @@ export function Confirmation({ receipt }: { receipt: ReportReceipt }) {
   const hydrated = useHydrated();
   const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // A long code wraps only between its groups of four, never inside one.
+  const groups = receipt.receipt.split("-");
 
   useEffect(() => {
     heading.current?.focus();
@@ -28,14 +30,24 @@ export function Confirmation({ receipt }: { receipt: ReportReceipt }) {
   return (
     <section aria-labelledby="confirmation-title">
       <div className="panel">
-        <h1 id="confirmation-title" ref={heading} tabIndex={-1}>
+        {/* The page's h1 names the category; this is the section's heading. */}
+        <h2 id="confirmation-title" className="confirmation-title" ref={heading} tabIndex={-1}>
           {t("title")}
-        </h1>
+        </h2>
       </div>
       <div className="receipt-box">
         <p>{t("receiptLabel")}</p>
         <p className="receipt-code" data-testid="receipt">
-          {receipt.receipt}
+          {groups.map((group, i) => (
+            <Fragment key={i}>
+              {i > 0 && (
+                <>
+                  -<wbr />
+                </>
+              )}
+              <span className="receipt-group">{group}</span>
+            </Fragment>
+          ))}
         </p>
         {hydrated && (
           <div className="button-row" style={{ justifyContent: "center" }}>

@@ -27,6 +27,10 @@ export async function submitAndReadReceipt(page: Page): Promise<string> {
   const code = (await receipt.innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
   expect(page.url()).not.toContain(code);
+  // One h1 (the category's), and the code wraps only between its groups of four.
+  await expect(page.locator("h1")).toHaveCount(1);
+  const lines = await page.locator(".receipt-group").evaluateAll((groups) => groups.map((g) => g.getClientRects().length));
+  expect(lines).toEqual([1, 1, 1, 1, 1]);
   return code;
 }
 
