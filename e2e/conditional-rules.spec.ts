@@ -41,6 +41,10 @@ test.describe("each form asks the questions its rules call for", () => {
       await page.goto(`/report/${slug}`);
       const names = fields.filter((f) => !NOT_QUESTIONS.has(f.name)).map((f) => f.name);
       for (const name of names) await expect(question(page, name), `${slug}: ${name}`).toHaveCount(1);
+      // A question that is sometimes required is not marked "(optional)" before JavaScript knows.
+      for (const f of fields.filter((f) => f.requirement !== "optional")) {
+        await expect(page.locator(`label[for="f-${f.name}"] .optional`), `${slug}: ${f.name}`).toHaveCount(0);
+      }
       // The declaration's order is the form's: the error summary and the API list follow it.
       const onPage = await page.evaluate((ids) => {
         const els = ids.map((id) => document.getElementById(`f-${id}`)!);

@@ -10,7 +10,7 @@ import { useChoices, useRules } from "./use-rules";
 
 export function SpamFields(files: FilesProps) {
   const t = useTranslations();
-  const { asked, required } = useRules(spam);
+  const { asked, optional } = useRules(spam);
   return (
     <>
       <RadioGroup name="channel" label={t("fields.channel")} options={useChoices(spam, "channel")} />
@@ -19,7 +19,7 @@ export function SpamFields(files: FilesProps) {
       {asked("recipient") && <TextField name="recipient" label={t("fields.recipient")} type="tel" autoComplete="tel" />}
       <TextField name="receivedAt" label={t("fields.receivedAt")} hint={t("hints.datetime")} type="datetime-local" />
       {asked("content") && (
-        <TextArea name="content" label={t("fields.content")} hint={t("hints.content")} optional={!required("content")} rows={5} />
+        <TextArea name="content" label={t("fields.content")} hint={`${t("hints.content")} ${t("hints.contentWhen")}`} optional={optional("content")} rows={5} />
       )}
       {asked("rawEmail") && (
         <FileField

@@ -30,6 +30,11 @@ export function useRules(declaration: CategoryDeclaration) {
     /** Whether the question applies to the answers given, whether or not JavaScript runs. */
     applies: (name: string) => isAsked(field(name), answers),
     required: (name: string) => isRequired(field(name), answers),
+    /**
+     * Whether to mark the question "(optional)": as its rules say once JavaScript runs;
+     * before that (and without it) only questions that are never required are.
+     */
+    optional: (name: string) => (hydrated ? !isRequired(field(name), answers) : field(name).required === undefined),
     max: (name: string) => field(name).max ?? 1,
   };
 }

@@ -235,6 +235,7 @@ export const vocabulary = {
     suspects: "Anything that identifies them: phone numbers, accounts, websites, wallets.",
     sender: "Exactly as shown: a number, an address or an account name.",
     content: "Copy and paste the whole message. Do not shorten or retell it.",
+    contentWhen: "Required for a text message, a messenger message or an app notification.",
     ownershipProof: "A registration number and where and when the work was first published, at least 20 characters.",
     signature: "Typing your name counts as your signature. Today's date is added for you.",
     datetime: "Date and time, Beijing time (GMT+8) unless your device says otherwise.",

@@ -234,6 +234,7 @@ export const vocabulary = {
     suspects: "任何能识别对方的信息：电话、账号、网站、钱包地址等。",
     sender: "按显示的原样填写：号码、地址或账号名。",
     content: "请完整复制粘贴原消息，不要删减或转述。",
+    contentWhen: "短信、即时通讯消息和应用推送必须填写。",
     ownershipProof: "登记号以及作品首次发表的时间和地点，至少 20 个字。",
     signature: "输入姓名即视为签名，日期由系统自动添加。",
     datetime: "日期和时间，默认为北京时间（GMT+8）。",
