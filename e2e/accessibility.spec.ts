@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { pageIn } from "./support/forms";
 
-export const PUBLIC_PAGES = ["/", "/report/harmful-info", "/report/crime", "/report/spam", "/report/copyright", "/status", "/report/unknown", "/transparency"];
+export const PUBLIC_PAGES = ["/", "/report/harmful-info", "/report/crime", "/report/spam", "/report/copyright", "/status", "/report/unknown", "/transparency", "/after-you-report", "/privacy"];
 
 for (const locale of ["en", "zh-CN"] as const) {
   test(`axe finds no serious or critical violation on the public pages (${locale})`, async ({ browser }) => {

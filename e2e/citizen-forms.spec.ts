@@ -162,3 +162,16 @@ test("on a phone in Chinese, an unanswered question reads 'choose an answer', wi
   // The first link is the first question of the form.
   await expect(summary.locator("a").first()).toHaveAttribute("href", "#f-ongoingDanger");
 });
+
+test("every public page links, in its footer, to what happens after a report and to the privacy notice; the home page names the other channels", async ({ browser }) => {
+  const page = await pageIn(browser, "zh-CN", { width: 360 });
+  await page.goto("/");
+  for (const number of ["110", "96110", "12377", "12321", "12390"]) await expect(page.locator(".channel-list dt", { hasText: new RegExp(`^${number}$`) })).toHaveCount(1);
+  await page.locator(".site-footer").getByRole("link", { name: "举报之后会发生什么" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("举报之后会发生什么");
+  // The review targets come from the category declarations.
+  await expect(page.getByText("网络违法犯罪与诈骗：48 小时内；有人正处于危险之中时，4 小时内")).toBeVisible();
+  await page.locator(".site-footer").getByRole("link", { name: "隐私说明" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("隐私说明");
+  await expect(page.getByText("我们不保存您的网络（IP）地址")).toBeVisible();
+});

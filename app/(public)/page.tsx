@@ -4,6 +4,9 @@ import { CategoryPicker } from "@/components/category-picker";
 import { EmergencyNotice } from "@/components/ui/emergency-notice";
 import { CATEGORIES } from "@/lib/validation/report";
 
+/** The public numbers a citizen may need instead of, or before, this portal. */
+const CHANNELS = ["110", "96110", "12377", "12321", "12390"] as const;
+
 export default async function HomePage() {
   const t = await getTranslations();
   const categories = CATEGORIES.map((slug) => ({
@@ -41,6 +44,18 @@ export default async function HomePage() {
       <p>
         <Link href="/status">{t("home.statusLink")}</Link>
       </p>
+      <section aria-labelledby="channels-title">
+        <h2 id="channels-title">{t("channels.title")}</h2>
+        <p>{t("channels.intro")}</p>
+        <dl className="channel-list">
+          {CHANNELS.map((number) => (
+            <div key={number}>
+              <dt>{number}</dt>
+              <dd>{t(`channels.list.${number}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
     </>
   );
 }

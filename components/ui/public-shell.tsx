@@ -14,6 +14,8 @@ export async function PublicShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
+        <Link href="/after-you-report">{t("footer.after")}</Link>
+        <Link href="/privacy">{t("footer.privacy")}</Link>
         <Link href="/transparency">{t("transparency.footerLink")}</Link>
       </footer>
     </NextIntlClientProvider>

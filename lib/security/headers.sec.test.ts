@@ -8,7 +8,7 @@ import { signIn } from "./staff";
  * page now carries a CSP whose scripts run only with a nonce that is new on every response;
  * when the public URL is https, HSTS is sent and the language cookie is Secure.
  */
-const PUBLIC_PAGES = ["/", "/report/spam", "/report/crime", "/report/copyright", "/report/harmful-info", "/status", "/transparency", "/login", "/no-such-page"];
+const PUBLIC_PAGES = ["/", "/report/spam", "/report/crime", "/report/copyright", "/report/harmful-info", "/status", "/transparency", "/after-you-report", "/privacy", "/login", "/no-such-page"];
 const STAFF_PAGES = ["/queue", "/admin/stats", "/admin/staff", "/admin/audit", "/account/password"];
 
 function scriptSrc(policy: string): string {

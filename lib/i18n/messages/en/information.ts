@@ -1,0 +1,60 @@
+/** Public information: other channels, what happens after a report, the privacy notice. */
+export const information = {
+  channels: {
+    title: "Other places to report",
+    intro: "This portal passes reports to the centres below. Go to them directly when:",
+    list: {
+      "110": "Police emergency. Call when someone is in danger or a crime is happening now.",
+      "96110": "National anti-fraud hotline. Call when someone is trying to get money from you now, or you have just paid a fraudster: they can try to stop the payment.",
+      "12377": "The Cyberspace Administration's centre for illegal and harmful online information (12377.cn). Our harmful-information reports go there.",
+      "12321": "The centre for spam and harmful information in calls, texts and email. Our spam reports go there.",
+      "12390": "The national office against pornographic and illegal publications, including pirated books, films and software.",
+    },
+  },
+  footer: { after: "What happens after you report", privacy: "Privacy notice" },
+  after: {
+    title: "What happens after you report",
+    intro: "Every report is read by a person. This is what happens, and who sees what.",
+    stepsTitle: "The steps",
+    steps: {
+      received: "You send the report and get a receipt code. Keep it: it is the only way to follow the report, and we cannot show it again.",
+      review: "A reviewer reads it, looks at the evidence and checks whether other people reported the same number, address or page.",
+      decision: "They decide: action taken, no action (with the reason), passed to the responsible agency, or merged with an earlier report about the same thing. If they need more from you, they ask.",
+      status: "You follow all of this on the status page with your receipt code, and you can answer questions there. Messages are written in the language you used.",
+    },
+    targetsTitle: "How soon we aim to review a report",
+    hours: "{category}: within {hours} hours",
+    sooner: {
+      crime: "within {hours} hours when someone is in danger now",
+      "harmful-info": "within {hours} hours for child sexual abuse material",
+    },
+    targetsNote: "These are our aims, not promises: a report that needs information from you waits for your answer.",
+    whoTitle: "Who sees what",
+    who: {
+      reviewers: "Reviewers of this portal see the whole report, its files and your contact details if you gave them. Every step they take is recorded.",
+      agencies: "An agency sees a report only when it is passed to them.",
+      you: "You see the status and the messages, with your receipt code.",
+      public: "The public sees only monthly counts per category on the transparency page, with small numbers hidden.",
+    },
+  },
+  privacy: {
+    title: "Privacy notice",
+    intro: "Under the Personal Information Protection Law (PIPL) you have a right to know what we keep about you and why.",
+    storedTitle: "What we keep",
+    stored: {
+      answers: "Your answers and the files you attach. Location data (GPS) is removed from photos when they arrive.",
+      contact: "Your name, email and phone number, only if you give them. You may stay anonymous, except in a copyright notice, where the law requires the rightholder to be identifiable.",
+      receipt: "Your receipt code, only as a one-way hash: nobody here can read it or send it to you again.",
+      noAddress: "We do not keep your internet (IP) address. To stop abuse we count requests under a code that is derived from it, changes every day and cannot be turned back into the address.",
+    },
+    whyTitle: "Why",
+    why: "To handle your report: to review it, to pass it to the agency responsible, and to answer you. Counts without personal data are published on the transparency page.",
+    howLongTitle: "For how long",
+    howLong: "Reports are kept while they are being handled and for the period the responsible agencies need. Automatic deletion after a fixed period per category is not in place yet; until it is, ask us (below) to delete yours.",
+    whoTitle: "Who sees it",
+    who: "The reviewers of this portal, and the agency your report is passed to. Nobody else.",
+    askTitle: "Asking about your data",
+    askLink: "Open the status page",
+    ask: "Open the status page with your receipt code and send a message: ask what we hold, to correct it, or to delete it. We answer there. Without the receipt code we cannot tell which report is yours.",
+  },
+} as const;
