@@ -28,10 +28,16 @@ export default async function AfterYouReportPage() {
         {CATEGORIES.map((category) => {
           const { review }: CategoryDeclaration = DECLARATIONS[category];
           const sooner = review.sooner?.[0];
+          const name = t(`categories.${category}.name`);
           return (
             <li key={category}>
-              {t("after.hours", { category: t(`categories.${category}.name`), hours: review.hours })}
-              {sooner && t.has(`after.sooner.${category}` as never) && <>; {t(`after.sooner.${category}` as "after.sooner.crime", { hours: sooner.hours })}</>}
+              {sooner && t.has(`after.sooner.${category}` as never)
+                ? t("after.hoursSooner", {
+                    category: name,
+                    hours: review.hours,
+                    sooner: t(`after.sooner.${category}` as "after.sooner.crime", { hours: sooner.hours }),
+                  })
+                : t("after.hours", { category: name, hours: review.hours })}
             </li>
           );
         })}

@@ -24,6 +24,7 @@ export const information = {
     },
     targetsTitle: "How soon we aim to review a report",
     hours: "{category}: within {hours} hours",
+    hoursSooner: "{category}: within {hours} hours; {sooner}",
     sooner: {
       crime: "within {hours} hours when someone is in danger now",
       "harmful-info": "within {hours} hours for child sexual abuse material",

@@ -26,6 +26,7 @@ export const information: Pick<Messages, "channels" | "footer" | "after" | "priv
     },
     targetsTitle: "我们争取多快审核举报",
     hours: "{category}：{hours} 小时内",
+    hoursSooner: "{category}：{hours} 小时内；{sooner}",
     sooner: {
       crime: "有人正处于危险之中时，{hours} 小时内",
       "harmful-info": "儿童性侵害内容，{hours} 小时内",
