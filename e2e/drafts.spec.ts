@@ -59,3 +59,29 @@ test("a child-abuse report is never kept in the browser, and the form says so", 
   await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
   await expect(field(page, "locator")).toHaveValue("");
 });
+
+test("answers given before JavaScript takes over are kept, a 'No' included", async ({ browser }) => {
+  const page = await pageIn(browser, "zh-CN", { width: 360 });
+  // A slow phone: the CPU slowed 4×, and the scripts arrive only after the person has answered.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/report/crime", { waitUntil: "commit" });
+  await page.locator('input[name="moneyLost"][value="false"]').check();
+  await page.locator('input[name="ongoingDanger"][value="false"]').check();
+  await page.locator("#f-description").fill("网友推荐的投资平台充值后无法提现。");
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(0);
+
+  release();
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator('input[name="moneyLost"][value="false"]')).toBeChecked();
+  await expect(page.locator('input[name="ongoingDanger"][value="false"]')).toBeChecked();
+  await expect(page.locator("#f-description")).toHaveValue("网友推荐的投资平台充值后无法提现。");
+  // And the form follows them: no money lost, so no questions about payments.
+  await expect(page.locator("#f-transactions")).toHaveCount(0);
+});

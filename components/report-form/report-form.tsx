@@ -11,6 +11,7 @@ import { CategoryFields } from "./category-fields";
 import { ErrorsProvider, flattenErrors, nestErrors, useMessage } from "./form-errors";
 import { NO_FILES, type FileSlots } from "./files";
 import { CheckboxField } from "./fields";
+import { typedAnswers } from "./typed-answers";
 import { useDraft } from "./use-draft";
 import { useHydrated } from "./use-hydrated";
 
@@ -66,15 +67,18 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
   );
 
   const failed = state && !state.ok ? state : undefined;
+  // While the page hydrates, the server-rendered form still holds what the person has
+  // already answered: read it once, before react-hook-form would reset it.
+  const [typed] = useState(() => (typeof document === "undefined" ? undefined : typedAnswers(document.querySelector<HTMLFormElement>("form[data-report-form]"))));
   const methods = useForm<FormValues>({
-    defaultValues: failed?.values ?? {},
+    defaultValues: failed?.values ?? typed ?? {},
     resolver,
     shouldUnregister: true,
     // The error summary takes the focus instead (GOV.UK pattern).
     shouldFocusError: false,
   });
 
-  const { restored, discard } = useDraft(category, methods, { restore: !failed, sent: Boolean(state?.ok) });
+  const { restored, discard } = useDraft(category, methods, { restore: !failed && !typed, sent: Boolean(state?.ok) });
 
   useEffect(() => {
     if (state && !state.ok) {
@@ -117,6 +121,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           action={dispatch}
           encType="multipart/form-data"
           noValidate
+          data-report-form=""
           data-hydrated={hydrated ? "" : undefined}
           onInput={() => setStarted(true)}
           onSubmit={(event) => {
