@@ -21,7 +21,17 @@ export function schemaOf(declaration: CategoryDeclaration) {
 }
 
 function shapeOf(fields: readonly FieldDeclaration[]): Record<string, z.ZodType> {
-  return Object.fromEntries(fields.map((f) => [f.name, f.required === true ? valueSchema(f) : optional(valueSchema(f))]));
+  return Object.fromEntries(fields.map((f) => [f.name, f.required === true ? requiredSchema(f) : optional(valueSchema(f))]));
+}
+
+/**
+ * A required field. A required group that needs one of its fields ("an email or a phone")
+ * says that when it is missing altogether, at that field, so that a person learns all of
+ * it in one round rather than "required" first and "email or phone" after.
+ */
+function requiredSchema(field: FieldDeclaration): z.ZodType {
+  const schema = valueSchema(field);
+  return field.type === "object" && field.atLeastOne ? z.preprocess((value) => value ?? {}, schema) : schema;
 }
 
 /** The first rule between fields that the report breaks at this field, as an issue key. */

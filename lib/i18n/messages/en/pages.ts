@@ -38,6 +38,8 @@ export const pages = {
   },
   form: {
     contactRequired: "Your contact details",
+    contactOneOf: "A copyright notice cannot be anonymous: give an email address or a phone number, at least one of them.",
+    oneOfPair: "email or phone",
     titlePrefix: "Report:",
     intro: "Questions marked (optional) can be left empty. Everything else is needed to act on your report.",
     optional: "(optional)",

@@ -37,6 +37,8 @@ export const pages = {
   },
   form: {
     contactRequired: "您的联系方式",
+    contactOneOf: "版权通知不能匿名：请至少留下电子邮箱或电话号码中的一项。",
+    oneOfPair: "邮箱或电话，至少一项",
     titlePrefix: "举报：",
     intro: "标有“（选填）”的问题可以不填，其余问题是处理举报所必需的。",
     optional: "（选填）",
