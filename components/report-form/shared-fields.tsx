@@ -23,7 +23,7 @@ export function ContactFields({ required = false }: { required?: boolean }) {
   const t = useTranslations();
   return (
     <Group name="contact" legend={required ? t("form.contactRequired") : t("fields.contact.label")} hint={required ? t("form.contactOneOf") : t("form.anonymous")}>
-      <TextField name="contact.name" label={t("fields.contact.name")} optional={!required} autoComplete="name" />
+      <TextField name="contact.name" label={t("fields.contact.name")} optional autoComplete="name" />
       {/* Required: one of the pair, said as such instead of "(optional)" on each. */}
       <TextField name="contact.email" label={t("fields.contact.email")} hint={required ? t("form.oneOfPair") : undefined} type="email" optional={!required} autoComplete="email" />
       <TextField name="contact.phone" label={t("fields.contact.phone")} hint={required ? t("form.oneOfPair") : undefined} type="tel" optional={!required} autoComplete="tel" />
