@@ -175,3 +175,20 @@ test("every public page links, in its footer, to what happens after a report and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("隐私说明");
   await expect(page.getByText("我们不保存您的网络（IP）地址")).toBeVisible();
 });
+
+test("a file that cannot be sent is flagged beside its field when it is chosen, and not added", async ({ browser }) => {
+  const page = await pageIn(browser, "en");
+  await page.goto("/report/spam");
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+  await page.locator("#f-evidence").setInputFiles([
+    { name: "setup.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ not a picture") },
+    { name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(11 * 1024 * 1024, 1) },
+    { name: "shot.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) },
+  ]);
+  const error = page.locator("#f-evidence-error");
+  await expect(error).toContainText("setup.exe: Attach a PNG, JPEG, WebP, PDF, plain-text or .eml file.");
+  await expect(error).toContainText("huge.png: Each file can be at most 10 MB.");
+  const listed = page.locator(".file-list .file-name");
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText("shot.png");
+});

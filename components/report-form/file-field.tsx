@@ -1,9 +1,11 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describedBy, FieldShell } from "@/components/ui/field-shell";
-import { fieldId, useFieldError } from "./form-errors";
+import { EVIDENCE_TYPES, FILE_LIMITS } from "@/lib/validation/options";
+import { metaOf } from "./files";
+import { fieldId, useFieldError, useMessage } from "./form-errors";
 import { useHydrated } from "./use-hydrated";
 
 /**
@@ -36,7 +38,11 @@ export function FileField({
   const format = useFormatter();
   const hydrated = useHydrated();
   const input = useRef<HTMLInputElement>(null);
-  const error = useFieldError(idName);
+  const message = useMessage();
+  const [refused, setRefused] = useState<{ name: string; problem: string }[]>([]);
+  const fieldError = useFieldError(idName);
+  // A file that cannot be sent is said at once, beside the field, and not added.
+  const error = fieldError ?? (refused.length ? refused.map((r) => `${r.name}: ${message(r.problem)}`).join(" ") : undefined);
   const id = fieldId(idName);
 
   useEffect(() => {
@@ -63,7 +69,10 @@ export function FileField({
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
-          const chosen = Array.from(event.target.files ?? []);
+          const all = Array.from(event.target.files ?? []);
+          const problems = all.map((file) => ({ file, problem: fileProblem(file) }));
+          setRefused(problems.filter((p) => p.problem).map((p) => ({ name: p.file.name, problem: p.problem! })));
+          const chosen = problems.filter((p) => !p.problem).map((p) => p.file);
           onChange(multiple ? [...files, ...chosen.filter((c) => !files.some((f) => f.name === c.name && f.size === c.size))] : chosen);
         }}
       />
@@ -87,4 +96,12 @@ export function FileField({
       )}
     </FieldShell>
   );
+}
+
+/** Why a chosen file cannot be sent, as an issue key; the server checks again from the content. */
+function fileProblem(file: File): string | undefined {
+  if (file.size === 0) return "file_empty";
+  if (file.size > FILE_LIMITS.maxFileBytes) return `file_too_large:${FILE_LIMITS.maxFileBytes / 1024 / 1024}`;
+  if (!(EVIDENCE_TYPES as readonly string[]).includes(metaOf(file).type)) return "file_type";
+  return undefined;
 }
