@@ -115,6 +115,8 @@ test("without JavaScript a form returns errors beside the fields, keeps the answ
   await expect(field(page, "sender")).toHaveValue("10690000123");
   await expect(field(page, "goodFaith")).toBeChecked();
   await expect(page.locator('input[name="channel"][value="sms"]')).toBeChecked();
+  // The chosen file cannot come back without JavaScript: the form says to choose it again.
+  await expect(page.locator("#f-evidence-error")).toHaveText("Choose your files again (1 chosen): a form sent back with errors cannot keep them.");
 
   await field(page, "content").fill("Your parcel is held. Pay at http://parcel-fee.example.org/pay");
   await field(page, "evidence").setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("screenshot notes") });

@@ -135,6 +135,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           <input type="hidden" name="submissionKey" value={submissionKey} />
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="tz" value={hydrated ? browserOffset() : DEFAULT_OFFSET} />
+          {hydrated && <input type="hidden" name="js" value="1" />}
           {started && (
             <Suspense fallback={null}>
               <ProofOfWork key={replies} />

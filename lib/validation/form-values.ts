@@ -19,8 +19,8 @@ const declared = (category: Category | CategoryDeclaration): CategoryDeclaration
 
 /** Names that would reach an object's prototype instead of its own properties. */
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
-/** Form names that are not answers: the category, the form's UTC offset, its one-time key. */
-const CONTROL_NAMES = new Set(["category", "tz", "submissionKey"]);
+/** Form names that are not answers: the category, the form's UTC offset, its one-time key, whether JavaScript ran. */
+const CONTROL_NAMES = new Set(["category", "tz", "submissionKey", "js"]);
 
 /** A form name that could reach an object's prototype: the whole post is refused. */
 export class ForbiddenFormNameError extends Error {

@@ -80,8 +80,26 @@ export async function submitReportAction(_previous: ReportFormState, form: FormD
       log.warn({ event: "forbidden-form-name" }, "security event");
       return failure(new ApiError("bad_request"));
     }
-    return failure(error, answersOf(form));
+    return keptFilesNote(failure(error, answersOf(form)), form);
   }
+}
+
+/** The form's file inputs, and the name its errors are shown under. */
+const FILE_INPUTS = ["evidence", "agentAuthorization", "ownershipProofFile"] as const;
+
+/**
+ * A browser without JavaScript cannot be given chosen files back: a form returned with
+ * errors says so at each file input that had files, so they are chosen again, not lost
+ * unnoticed. With JavaScript (the form sends `js`) the page keeps the files itself.
+ */
+function keptFilesNote(result: Exclude<ReportFormState, null>, form: FormData): Exclude<ReportFormState, null> {
+  if (result.ok || form.get("js") === "1") return result;
+  const fieldErrors = { ...result.fieldErrors };
+  for (const name of FILE_INPUTS) {
+    const chosen = form.getAll(name).filter((v) => typeof v !== "string" && v.size > 0).length;
+    if (chosen > 0 && !fieldErrors[name]) fieldErrors[name] = [`files_choose_again:${chosen}`];
+  }
+  return { ...result, fieldErrors };
 }
 
 /** The answers to give back with a refusal, so that nothing typed is lost; none for an attack. */

@@ -50,6 +50,7 @@ export const feedback = {
     authorization_required: "Attach the rightholder's letter of authorisation.",
     ownership_proof: "Attach a proof of ownership, or describe it in at least 20 characters.",
     file_empty: "This file is empty.",
+    files_choose_again: "Choose your files again ({n} chosen): a form sent back with errors cannot keep them.",
     file_too_large: "Each file can be at most {n} MB.",
     files_total_too_large: "All files together can be at most {n} MB.",
     too_many_files: "Attach at most {n} files.",

@@ -50,6 +50,7 @@ export const feedback = {
     authorization_required: "请上传权利人出具的授权委托书。",
     ownership_proof: "请上传权属证明，或用至少 20 个字说明。",
     file_empty: "该文件为空。",
+    files_choose_again: "请重新选择文件（已选 {n} 个）：表单退回时无法保留文件。",
     file_too_large: "单个文件不能超过 {n} MB。",
     files_total_too_large: "所有文件合计不能超过 {n} MB。",
     too_many_files: "最多上传 {n} 个文件。",
