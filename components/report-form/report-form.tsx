@@ -52,6 +52,19 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
   // server: a challenge counts once, so a post that came back with errors used it up.
   const [started, setStarted] = useState(false);
   const [replies, setReplies] = useState(0);
+
+  // The browser's check (zod and the rules, about 60 kB) is fetched when the browser is
+  // idle after the first answer, so the first submit does not wait for it.
+  useEffect(() => {
+    if (!started) return;
+    const load = () => void import("./check-report");
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(load, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(load, 1000);
+    return () => clearTimeout(timer);
+  }, [started]);
   const formRef = useRef<HTMLFormElement>(null);
   const filesRef = useRef(files);
   filesRef.current = files;
@@ -78,6 +91,8 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
     shouldFocusError: false,
   });
 
+  // Busy at once on submit, while the check runs (react-hook-form's isSubmitting).
+  const checking = methods.formState.isSubmitting;
   const { restored, discard } = useDraft(category, methods, { restore: !failed && !typed, sent: Boolean(state?.ok) });
 
   useEffect(() => {
@@ -151,8 +166,8 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           )}
           <CategoryFields key={restored} category={category} files={files} setFiles={setFiles} />
           <CheckboxField name="goodFaith" label={t("fields.goodFaith")} />
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? t("form.sending") : t("form.submit")}
+          <button type="submit" className="button" disabled={pending || checking} aria-busy={pending || checking || undefined}>
+            {pending ? t("form.sending") : checking ? t("form.checking") : t("form.submit")}
           </button>
         </form>
       </ErrorsProvider>

@@ -45,6 +45,7 @@ export const pages = {
     optional: "(optional)",
     submit: "Send report",
     sending: "Sending…",
+    checking: "Checking your answers…",
     addUrl: "Add another web address",
     addTransaction: "Add another payment",
     addSuspect: "Add another detail",

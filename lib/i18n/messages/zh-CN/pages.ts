@@ -44,6 +44,7 @@ export const pages = {
     optional: "（选填）",
     submit: "提交举报",
     sending: "正在提交…",
+    checking: "正在检查您的回答…",
     addUrl: "再添加一个网址",
     addTransaction: "再添加一笔付款",
     addSuspect: "再添加一条信息",
