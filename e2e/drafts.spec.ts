@@ -67,7 +67,7 @@ test("answers given before JavaScript takes over are kept, a 'No' included", asy
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   let release!: () => void;
   const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/**", async (route) => {
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
     await scriptsHeld;
     await route.continue();
   });

@@ -4,8 +4,9 @@ import { validHarmfulInfo, validSpam } from "@/lib/validation/fixtures";
 import { field, pageIn, statusOf } from "./support/forms";
 import { staffPage } from "./support/staff-session";
 
+/** A report from an English-speaking reporter, unless it names its language. */
 async function fileReport(page: Page, report: Record<string, unknown>) {
-  const response = await page.request.post("/api/v1/reports", { data: report });
+  const response = await page.request.post("/api/v1/reports", { data: { locale: "en", ...report } });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string; receipt: string };
 }

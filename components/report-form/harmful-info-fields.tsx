@@ -11,7 +11,7 @@ import { useChoices, useRules } from "./use-rules";
 
 export function HarmfulInfoFields(files: FilesProps) {
   const t = useTranslations();
-  const { asked, applies, max } = useRules(harmfulInfo);
+  const { asked, applies, max, optional } = useRules(harmfulInfo);
   // Child-abuse reports take no files and no contact details (the declaration's rule).
   const noFiles = !applies("evidence");
   const { setFiles } = files;
@@ -23,7 +23,7 @@ export function HarmfulInfoFields(files: FilesProps) {
       <RadioGroup name="subtype" label={t("fields.subtype")} options={useChoices(harmfulInfo, "subtype")} />
       {noFiles && <p className="notice notice--warning">{t("form.childAbuseNote")}</p>}
       <UrlList name="urls" label={t("fields.urls")} hint={t("hints.urls")} max={max("urls")} />
-      <TextArea name="locator" label={t("fields.locator")} hint={t("hints.locator")} optional rows={3} />
+      <TextArea name="locator" label={t("fields.locator")} hint={t("hints.locator")} optional={optional("locator")} rows={3} />
       <SelectField name="platform" label={t("fields.platform")} options={useChoices(harmfulInfo, "platform")} />
       <SelectField name="contentType" label={t("fields.contentType")} optional options={useChoices(harmfulInfo, "contentType")} />
       <DescriptionField />

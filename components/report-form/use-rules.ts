@@ -34,7 +34,11 @@ export function useRules(declaration: CategoryDeclaration) {
      * Whether to mark the question "(optional)": as its rules say once JavaScript runs;
      * before that (and without it) only questions that are never required are.
      */
-    optional: (name: string) => (hydrated ? !isRequired(field(name), answers) : field(name).required === undefined),
+    optional: (name: string) => {
+      // One of a pair ("a web address, or where to find it") is never marked optional.
+      if (declaration.fields.some((f) => f.required && f.required !== true && "absent" in f.required && f.required.field === name)) return false;
+      return hydrated ? !isRequired(field(name), answers) : field(name).required === undefined;
+    },
     max: (name: string) => field(name).max ?? 1,
   };
 }
