@@ -29,7 +29,7 @@ export function HarmfulInfoFields(files: FilesProps) {
       <DescriptionField />
       <TextField name="firstSeenAt" label={t("fields.firstSeenAt")} hint={t("hints.datetime")} type="datetime-local" optional />
       <TextField name="howReached" label={t("fields.howReached")} optional />
-      {asked("evidence") && <EvidenceField {...files} />}
+      {asked("evidence") && <EvidenceField {...files} optional={optional("evidence")} />}
       {asked("contact") && <ContactFields />}
     </>
   );

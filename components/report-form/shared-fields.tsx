@@ -31,7 +31,8 @@ export function ContactFields({ required = false }: { required?: boolean }) {
   );
 }
 
-export function EvidenceField({ files, setFiles }: FilesProps) {
+/** The evidence files; `optional` is false where a rule can require them (a screenshot when there is no web address). */
+export function EvidenceField({ files, setFiles, optional = true }: FilesProps & { optional?: boolean }) {
   const t = useTranslations("form.files");
   return (
     <FileField
@@ -45,7 +46,7 @@ export function EvidenceField({ files, setFiles }: FilesProps) {
       })}
       accept={ACCEPT}
       multiple
-      optional
+      optional={optional}
       files={files.evidence}
       onChange={(evidence) => setFiles((slots) => ({ ...slots, evidence }))}
     />
