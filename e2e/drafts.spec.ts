@@ -44,6 +44,7 @@ test("on a phone in Chinese, a draft survives a reload and a language switch, th
   await expect.poll(() => draftOf(page, "spam")).toBeNull();
   await opened(page, "/report/spam");
   await expect(field(page, "sender")).toHaveValue("");
+  await expect(page.getByText("Clear them and start again")).toHaveCount(0);
 });
 
 test("a child-abuse report is never kept in the browser, and the form says so", async ({ browser }) => {

@@ -12,11 +12,14 @@ import { ErrorsProvider, flattenErrors, nestErrors, useMessage } from "./form-er
 import { NO_FILES, type FileSlots } from "./files";
 import { CheckboxField } from "./fields";
 import { typedAnswers } from "./typed-answers";
-import { useDraft } from "./use-draft";
+import { forgetDraft } from "./draft-key";
 import { useHydrated } from "./use-hydrated";
 
 // Its own chunk, fetched after the first input: the page's first load stays as it was.
 const ProofOfWork = lazy(() => import("./proof-of-work").then((m) => ({ default: m.ProofOfWork })));
+
+// Keeps the answers in the browser tab; it needs nothing before the page has hydrated.
+const DraftKeeper = dynamic(() => import("./draft-keeper").then((m) => m.DraftKeeper), { ssr: false });
 
 // Shown once a report is in: fetched when the form is sent, while the server works.
 const loadConfirmation = () => import("./confirmation");
@@ -93,7 +96,10 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
 
   // Busy at once on submit, while the check runs (react-hook-form's isSubmitting).
   const checking = methods.formState.isSubmitting;
-  const { restored, discard } = useDraft(category, methods, { restore: !failed && !typed, sent: Boolean(state?.ok) });
+  const [restored, setRestored] = useState(0);
+  useEffect(() => {
+    if (state?.ok) forgetDraft(category);
+  }, [state, category]);
 
   useEffect(() => {
     if (state && !state.ok) {
@@ -156,14 +162,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
               <ProofOfWork key={replies} />
             </Suspense>
           )}
-          {restored > 0 && (
-            <p className="notice" role="status">
-              {t("form.draftRestored")}{" "}
-              <button type="button" className="link-button" onClick={discard}>
-                {t("form.discardDraft")}
-              </button>
-            </p>
-          )}
+          {hydrated && <DraftKeeper category={category} restore={!failed && !typed} onRestored={setRestored} />}
           <CategoryFields key={restored} category={category} files={files} setFiles={setFiles} />
           <CheckboxField name="goodFaith" label={t("fields.goodFaith")} />
           <button type="submit" className="button" disabled={pending || checking} aria-busy={pending || checking || undefined}>

@@ -1,7 +1,7 @@
 import type { FormValues } from "@/lib/validation/form-values";
 
 /** Names that are not answers, and names that could reach an object's prototype. */
-const SKIP = new Set(["category", "tz", "submissionKey", "locale"]);
+const SKIP = new Set(["category", "tz", "submissionKey", "locale", "js", "altcha"]);
 const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormContext } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { conditionFields, fieldOf, isAsked, isRequired, valueNamesFor, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import { useOptions } from "./shared-fields";
 import { useHydrated } from "./use-hydrated";
@@ -17,7 +17,8 @@ export function useRules(declaration: CategoryDeclaration) {
     const type = fieldOf(declaration, name)?.type;
     return type !== "array" && type !== "files" && type !== "file";
   });
-  const watched = useFormContext().watch(names) as unknown[];
+  // useWatch re-renders this component on each change, a reset (a restored draft) included.
+  const watched = useWatch({ name: names }) as unknown[];
   const answers = Object.fromEntries(names.map((name, i) => [name, watched[i]]));
   const field = (name: string): FieldDeclaration => {
     const found = fieldOf(declaration, name);
