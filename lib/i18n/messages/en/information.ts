@@ -2,7 +2,7 @@
 export const information = {
   channels: {
     title: "Other places to report",
-    intro: "This portal passes reports to the centres below. Go to them directly when:",
+    intro: "When it cannot wait, call 110 or 96110 instead of using this portal. This portal passes reports to the three centres after them; you may also go to them directly.",
     list: {
       "110": "Police emergency. Call when someone is in danger or a crime is happening now.",
       "96110": "National anti-fraud hotline. Call when someone is trying to get money from you now, or you have just paid a fraudster: they can try to stop the payment.",

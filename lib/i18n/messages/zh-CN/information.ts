@@ -4,7 +4,7 @@ import type { Messages } from "../types";
 export const information: Pick<Messages, "channels" | "footer" | "after" | "privacy"> = {
   channels: {
     title: "其他举报渠道",
-    intro: "本平台会将举报转交下列机构。遇到以下情况，请直接联系它们：",
+    intro: "情况紧急时，请直接拨打 110 或 96110，不要使用本平台。本平台会将举报转交后面三个机构，您也可以直接向它们举报。",
     list: {
       "110": "报警电话。有人正处于危险之中，或犯罪正在发生时拨打。",
       "96110": "全国反诈专线。有人正在骗取您的钱财，或您刚刚向骗子转账时拨打，他们可以尝试止付。",
