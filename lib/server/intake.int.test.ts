@@ -77,7 +77,7 @@ describe("POST /api/v1/reports", () => {
       const en = await expectError(await submit(report, { "accept-language": "en" }), 422, "validation");
       expect(en.error.fields).toEqual({
         description: ["Enter at least 10 characters."],
-        "urls.0": ["Enter a full web address starting with http:// or https://."],
+        "urls.0": ["Enter a web address, such as example.com/page or https://example.com/page."],
       });
       const zh = await expectError(await submit(report, { "accept-language": "zh-CN" }), 422, "validation");
       expect(zh.error.fields.description).toEqual(["请至少输入 10 个字符。"]);

@@ -25,7 +25,7 @@ export const feedback = {
     must_accept: "Tick this box to confirm.",
     invalid_email: "Enter an email address like name@example.com.",
     invalid_phone: "Enter a phone number, with the country code if it is not from mainland China.",
-    invalid_url: "Enter a full web address starting with http:// or https://.",
+    invalid_url: "Enter a web address, such as example.com/page or https://example.com/page.",
     invalid_datetime: "Enter a date and time.",
     invalid_date: "Enter a date.",
     invalid_format: "Check the format of this entry.",

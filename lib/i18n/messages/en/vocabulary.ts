@@ -226,7 +226,7 @@ export const vocabulary = {
   },
   hints: {
     description: "Say what you saw or what happened, when, and why you think it is illegal or harmful. At least 10 characters.",
-    urls: "Copy the full address from the browser, starting with http:// or https://.",
+    urls: "Copy the full address from the browser. If you type it, https:// may be left out.",
     locator: "For content without a web address: the app, account, group or post ID, and how you got there.",
     incidentStart: "An approximate time is fine.",
     location: "Use the two-letter code, for example CN, HK or US.",

@@ -25,7 +25,7 @@ export const feedback = {
     must_accept: "请勾选以确认。",
     invalid_email: "请输入有效的邮箱地址，例如 name@example.com。",
     invalid_phone: "请输入电话号码；非中国大陆号码请加国家代码。",
-    invalid_url: "请输入以 http:// 或 https:// 开头的完整网址。",
+    invalid_url: "请输入网址，例如 example.com/page 或 https://example.com/page。",
     invalid_datetime: "请输入日期和时间。",
     invalid_date: "请输入日期。",
     invalid_format: "请检查此项的格式。",

@@ -225,7 +225,7 @@ export const vocabulary = {
   },
   hints: {
     description: "请说明您看到了什么或发生了什么、时间，以及您认为违法或有害的原因，至少 10 个字。",
-    urls: "请从浏览器复制完整地址，以 http:// 或 https:// 开头。",
+    urls: "请从浏览器复制完整地址。手动输入时可以省略 https://。",
     locator: "没有网址的内容：请写明应用、账号、群号或帖子编号，以及如何找到。",
     incidentStart: "大致时间即可。",
     location: "请填写两位字母代码，例如 CN、HK 或 US。",
