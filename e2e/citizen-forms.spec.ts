@@ -194,3 +194,22 @@ test("a file that cannot be sent is flagged beside its field when it is chosen, 
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText("shot.png");
 });
+
+test("every link of the error summary points at a field on the page, with and without JavaScript", async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await pageIn(browser, "en", { javaScriptEnabled });
+    for (const category of ["harmful-info", "crime", "spam", "copyright"]) {
+      await page.goto(`/report/${category}`);
+      if (javaScriptEnabled) await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+      if (category === "spam") await choose(page, "channel", "email"); // its rules add questions
+      if (category === "copyright") await choose(page, "submitterRole", "agent");
+      await page.locator("form[novalidate] button[type=submit]").click();
+      const links = page.locator(".error-summary a");
+      await expect(links.first()).toBeVisible();
+      const targets = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(1)));
+      const missing = await page.evaluate((ids) => ids.filter((id) => !document.getElementById(id)), targets);
+      expect(missing, `${category}, JavaScript ${javaScriptEnabled}`).toEqual([]);
+    }
+    await page.context().close();
+  }
+});
