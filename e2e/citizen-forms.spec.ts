@@ -28,7 +28,10 @@ test.describe("a citizen files each category through the web forms", () => {
     await field(page, "description").fill("网友推荐的投资平台充值后无法提现，客服失联。");
     await choose(page, "filingFor", "self");
     await field(page, "incidentStart").fill(localTimeAgo(72));
-    await field(page, "location.country").fill("CN");
+    // China is chosen already; the province is a list, not a code to type.
+    await expect(field(page, "location.country")).toHaveValue("CN");
+    await expect(field(page, "location.country").locator("option:checked")).toHaveText("中国");
+    await field(page, "location.region").selectOption({ label: "广东省" });
     await field(page, "location.city").fill("深圳");
     await choose(page, "moneyLost", "true");
     await field(page, "amountLost.value").fill("15000");
@@ -212,4 +215,18 @@ test("every link of the error summary points at a field on the page, with and wi
     }
     await page.context().close();
   }
+});
+
+test("the place of a crime is chosen by name: China first and preselected, its provinces listed; elsewhere the region is typed", async ({ browser }) => {
+  const page = await pageIn(browser, "en");
+  await page.goto("/report/crime");
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+  const country = field(page, "location.country");
+  await expect(country.locator("option").nth(1)).toHaveText("China");
+  await expect(country).toHaveValue("CN");
+  await expect(field(page, "location.region").locator("option")).toHaveCount(35); // "Choose…" and the 34 divisions
+  await country.selectOption({ label: "United States" });
+  await expect(field(page, "location.region")).toHaveJSProperty("tagName", "INPUT");
+  await country.selectOption("CN");
+  await expect(field(page, "location.region")).toHaveJSProperty("tagName", "SELECT");
 });

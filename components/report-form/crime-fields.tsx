@@ -5,6 +5,7 @@ import { useFormContext } from "react-hook-form";
 import { crime } from "@/lib/categories/crime";
 import type { FilesProps } from "./files";
 import { Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
+import { LocationFields } from "./location-fields";
 import { Repeatable } from "./repeatable";
 import { ContactFields, DescriptionField, EvidenceField } from "./shared-fields";
 import { useChoices, useRules } from "./use-rules";
@@ -37,11 +38,7 @@ export function CrimeFields(files: FilesProps) {
         <TextField name="incidentStart" label={t("fields.incidentStart")} hint={t("hints.incidentStart")} type="datetime-local" />
         <TextField name="incidentEnd" label={t("fields.incidentEnd")} type="datetime-local" optional />
       </div>
-      <Group name="location" legend={t("fields.location.label")}>
-        <TextField name="location.country" label={t("fields.location.country")} hint={t("hints.location")} autoComplete="country" />
-        <TextField name="location.region" label={t("fields.location.region")} optional autoComplete="address-level1" />
-        <TextField name="location.city" label={t("fields.location.city")} optional autoComplete="address-level2" />
-      </Group>
+      <LocationFields />
       <RadioGroup name="moneyLost" label={t("fields.moneyLost")} options={yesNo} inline />
       {asked("transactions") && (
         <>

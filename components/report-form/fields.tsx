@@ -61,15 +61,20 @@ export function TextArea({ name, label, hint, optional, rows = 6 }: Common & { r
 
 export type Option = { value: string; label: string };
 
-export function SelectField({ name, label, hint, optional, options }: Common & { options: Option[] }) {
+/**
+ * A select. `preset` is chosen when nothing was answered yet. `namedByBrowser`: the labels
+ * come from the runtime's own data (Intl), which may word a name slightly differently on
+ * the server than in the browser; the server's words stay until the next render.
+ */
+export function SelectField({ name, label, hint, optional, options, preset, namedByBrowser }: Common & { options: Option[]; preset?: string; namedByBrowser?: boolean }) {
   const t = useTranslations("form");
   const { id, error, initial, control } = useControl(name, hint);
   return (
     <FieldShell id={id} label={label} optional={optional} hint={hint} error={error}>
-      <select {...control} defaultValue={initial ?? ""}>
+      <select {...control} defaultValue={initial ?? preset ?? ""}>
         <option value="">{t("choose")}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} suppressHydrationWarning={namedByBrowser}>
             {o.label}
           </option>
         ))}

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getWhen } from "@/lib/i18n/when";
 import { fieldLabel } from "@/lib/categories/catalogue";
 import { DECLARATIONS } from "@/lib/categories";
-import { valueNamesOf } from "@/lib/categories/declaration";
+import { everyField, valueNamesOf } from "@/lib/categories/declaration";
 import { isCategory, type Locale } from "@/lib/validation/options";
 
 /** Fields shown elsewhere on the page, or only meaningful to machines. */
@@ -12,8 +12,10 @@ const HIDDEN = new Set(["subtype", "email", "signedAt", "moreTargets"]);
 export async function ReportFields({ category, details }: { category: string; details: Record<string, unknown> }) {
   const declaration = isCategory(category) ? DECLARATIONS[category] : undefined;
   const valueNames = declaration ? valueNamesOf(declaration) : {};
+  const countryPaths = new Set(declaration ? everyField(declaration.fields).filter(([, f]) => f.type === "country").map(([p]) => p) : []);
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
+  const regionNames = new Intl.DisplayNames([locale], { type: "region" });
   const when = await getWhen();
 
   const value = (path: string, raw: unknown): React.ReactNode => {
@@ -44,6 +46,9 @@ export async function ReportFields({ category, details }: { category: string; de
     if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw) && !Number.isNaN(Date.parse(raw))) {
       return when(raw);
     }
+    // Codes the forms store for places: a country ("CN") and a Chinese province ("CN-GD").
+    if (typeof raw === "string" && countryPaths.has(path) && /^[A-Z]{2}$/.test(raw)) return `${regionNames.of(raw) ?? raw} (${raw})`;
+    if (typeof raw === "string" && /^CN-[A-Z]{2}$/.test(raw) && t.has(`provinces.${raw}` as never)) return t(`provinces.${raw}` as never);
     const namespace = valueNames[path];
     const key = `${namespace}.${String(raw)}`;
     if (namespace && t.has(key as never)) return t(key as never);
