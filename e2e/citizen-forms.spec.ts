@@ -230,3 +230,29 @@ test("the place of a crime is chosen by name: China first and preselected, its p
   await country.selectOption("CN");
   await expect(field(page, "location.region")).toHaveJSProperty("tagName", "SELECT");
 });
+
+test("a photo over 2,560 px is scaled down in the browser before sending, and the saving is shown", async ({ browser }) => {
+  const page = await pageIn(browser, "en");
+  await page.goto("/report/spam");
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+  // A 4,000 × 3,000 photo with noise, as a phone takes it.
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const ctx = canvas.getContext("2d")!;
+    const image = ctx.createImageData(4000, 3000);
+    for (let i = 0; i < image.data.length; i++) image.data[i] = (i * 2654435761) % 256;
+    ctx.putImageData(image, 0, 0);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/jpeg", 0.95));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = "";
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  });
+  const original = Buffer.from(base64, "base64");
+  await page.locator("#f-evidence").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: original });
+  await expect(page.locator(".file-list")).toContainText(/photo\.jpg \(.+ MB, reduced from .+ MB before sending\)/);
+  const sent = await page.locator("#f-evidence").evaluate((input: HTMLInputElement) => ({ size: input.files![0].size }));
+  expect(sent.size).toBeLessThan(original.length);
+});

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { describedBy, FieldShell } from "@/components/ui/field-shell";
 import { EVIDENCE_TYPES, FILE_LIMITS } from "@/lib/validation/options";
 import { metaOf } from "./files";
+import { originalSize, shrinkImage } from "./shrink-image";
 import { fieldId, useFieldError, useMessage } from "./form-errors";
 import { useHydrated } from "./use-hydrated";
 
@@ -68,8 +69,8 @@ export function FileField({
         multiple={multiple}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
-        onChange={(event) => {
-          const all = Array.from(event.target.files ?? []);
+        onChange={async (event) => {
+          const all = await Promise.all(Array.from(event.target.files ?? []).map(shrinkImage));
           const problems = all.map((file) => ({ file, problem: fileProblem(file) }));
           setRefused(problems.filter((p) => p.problem).map((p) => ({ name: p.file.name, problem: p.problem! })));
           const chosen = problems.filter((p) => !p.problem).map((p) => p.file);
@@ -81,7 +82,10 @@ export function FileField({
           {files.map((file, index) => (
             <li key={`${file.name}-${file.size}-${index}`}>
               <span className="file-name">
-                {file.name} <span className="muted">({size(file.size)})</span>
+                {file.name}{" "}
+                <span className="muted">
+                  ({originalSize.has(file) ? t("files.reduced", { size: size(file.size), from: size(originalSize.get(file)!) }) : size(file.size)})
+                </span>
               </span>
               <button
                 type="button"

@@ -64,6 +64,7 @@ export const pages = {
     childAbuseNote: "Do not download, copy or send us these images. Give only the web address or where to find it. We will not ask for your contact details, and nothing you type here is kept in this browser.",
     dangerNote: "If someone is in danger now, call 110 (or your local emergency number) first.",
     files: {
+      reduced: "{size}, reduced from {from} before sending",
       label: "Evidence: screenshots, documents or the original message",
       hint: "Up to {count} files, {each} MB each and {total} MB in all: PNG, JPEG, WebP, PDF, plain text or .eml. Photo location data is removed when we store them.",
       choose: "Choose files",

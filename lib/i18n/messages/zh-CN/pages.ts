@@ -63,6 +63,7 @@ export const pages = {
     childAbuseNote: "请不要下载、复制或向我们发送此类图片，只需提供网址或查找位置。我们不会要求您留下联系方式，您在此填写的内容也不会保存在本浏览器中。",
     dangerNote: "如果现在有人处于危险之中，请先拨打 110（或当地紧急电话）。",
     files: {
+      reduced: "{size}，发送前已从 {from} 缩小",
       label: "证据：截图、文件或原始消息",
       hint: "最多 {count} 个文件，单个不超过 {each} MB，合计不超过 {total} MB；支持 PNG、JPEG、WebP、PDF、纯文本或 .eml。保存时会删除照片中的位置信息。",
       choose: "选择文件",
