@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { describedBy, FieldShell } from "@/components/ui/field-shell";
 import { EVIDENCE_TYPES, FILE_LIMITS } from "@/lib/validation/options";
 import { metaOf } from "./files";
-import { originalSize, shrinkImage } from "./shrink-image";
+import { originalSize } from "./original-size";
 import { fieldId, useFieldError, useMessage } from "./form-errors";
 import { useHydrated } from "./use-hydrated";
 
@@ -70,7 +70,10 @@ export function FileField({
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         onChange={async (event) => {
-          const all = await Promise.all(Array.from(event.target.files ?? []).map(shrinkImage));
+          const chosenFiles = Array.from(event.target.files ?? []);
+          // The scaling code loads only when a photo is chosen.
+          const { shrinkImage } = await import("./shrink-image");
+          const all = await Promise.all(chosenFiles.map(shrinkImage));
           const problems = all.map((file) => ({ file, problem: fileProblem(file) }));
           setRefused(problems.filter((p) => p.problem).map((p) => ({ name: p.file.name, problem: p.problem! })));
           const chosen = problems.filter((p) => !p.problem).map((p) => p.file);

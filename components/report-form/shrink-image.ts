@@ -3,8 +3,7 @@ export const MAX_SIDE = 2560;
 
 const SCALABLE = new Set(["image/jpeg", "image/png", "image/webp"]);
 
-/** The size a file had before it was scaled down, to show the saving. */
-export const originalSize = new WeakMap<File, number>();
+import { originalSize } from "./original-size";
 
 /**
  * A photo over MAX_SIDE pixels on its long side, drawn again at that size: a phone's 12-MP
