@@ -85,7 +85,7 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
   const failed = state && !state.ok ? state : undefined;
   // While the page hydrates, the server-rendered form still holds what the person has
   // already answered: read it once, before react-hook-form would reset it.
-  const [typed] = useState(() => (typeof document === "undefined" ? undefined : typedAnswers(document.querySelector<HTMLFormElement>("form[data-report-form]"))));
+  const [typed] = useState(() => (typeof document === "undefined" ? undefined : typedAnswers(document.querySelector<HTMLFormElement>("form[data-report-form]"), category)));
   const methods = useForm<FormValues>({
     defaultValues: failed?.values ?? typed ?? {},
     resolver,

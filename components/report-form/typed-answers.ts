@@ -9,8 +9,9 @@ const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
  * over: on a slow phone a person answers before JavaScript runs, and the form must start
  * from what they chose ("No" included), not from empty. Files are left to their inputs.
  */
-export function typedAnswers(form: HTMLFormElement | null): FormValues | undefined {
-  if (!form) return undefined;
+export function typedAnswers(form: HTMLFormElement | null, category: string): FormValues | undefined {
+  // Only this category's form: never another form's answers still on the page.
+  if (!form || (form.elements.namedItem("category") as HTMLInputElement | null)?.value !== category) return undefined;
   const root: Record<string, unknown> = {};
   let any = false;
   for (const [name, value] of new FormData(form).entries()) {
