@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { conditionFields, fieldOf, isAsked, isRequired, valueNamesFor, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
+import { alternatives, conditionFields, fieldOf, isAsked, isRequired, valueNamesFor, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import { useOptions } from "./shared-fields";
 import { useHydrated } from "./use-hydrated";
 
@@ -37,7 +37,7 @@ export function useRules(declaration: CategoryDeclaration) {
      */
     optional: (name: string) => {
       // One of a pair ("a web address, or where to find it") is never marked optional.
-      if (declaration.fields.some((f) => f.required && f.required !== true && "absent" in f.required && f.required.field === name)) return false;
+      if (alternatives(declaration.fields).has(name)) return false;
       return hydrated ? !isRequired(field(name), answers) : field(name).required === undefined;
     },
     max: (name: string) => field(name).max ?? 1,

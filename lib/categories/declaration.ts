@@ -189,6 +189,19 @@ export function byFormOrder(declaration: CategoryDeclaration) {
   };
 }
 
+/**
+ * Pairs where one of two answers will do: a field required "when X is not given" makes X
+ * its other half (harmful-info's urls and locator). Maps X to the field whose rule names it.
+ */
+export function alternatives(fields: readonly FieldDeclaration[]): Map<string, string> {
+  const partners = new Map<string, string>();
+  for (const f of fields) {
+    const r = f.required;
+    if (r && r !== true && "absent" in r && fields.some((g) => g.name === r.field && g.required === undefined)) partners.set(r.field, f.name);
+  }
+  return partners;
+}
+
 /** The top-level fields whose answers decide what is asked or required. */
 export function conditionFields(declaration: CategoryDeclaration): string[] {
   const names = new Set<string>();
@@ -219,36 +232,3 @@ export function reviewHours(declaration: CategoryDeclaration, answers: Answers):
 export function severityLevel(declaration: CategoryDeclaration, answers: Answers): number {
   return Math.max(0, ...(declaration.severity?.filter((r) => holds(r.when, answers)).map((r) => r.level) ?? []));
 }
-
-/* ---------- the report's type, derived from a declaration ---------- */
-
-export type FileMeta = { name: string; size: number; type: EvidenceType };
-
-type ValueOf<F> = F extends { type: "object"; fields: infer C extends readonly FieldDeclaration[] }
-  ? ObjectOf<C>
-  : F extends { type: "array"; item: infer I }
-    ? ValueOf<I>[]
-    : F extends { type: "enum"; values: readonly (infer V)[] }
-      ? V
-      : F extends { type: "boolean" }
-        ? boolean
-        : F extends { type: "integer" }
-          ? number
-          : F extends { type: "file" }
-            ? FileMeta
-            : F extends { type: "files" }
-              ? FileMeta[]
-              : F extends { type: "file-or-text" }
-                ? string | FileMeta
-                : string;
-
-type Flatten<T> = { [K in keyof T]: T[K] } & {};
-
-type ObjectOf<C extends readonly FieldDeclaration[]> = Flatten<
-  { [F in C[number] as F extends { required: true } ? F["name"] : never]: ValueOf<F> } & {
-    [F in C[number] as F extends { required: true } ? never : F["name"]]?: ValueOf<F>;
-  }
->;
-
-/** A valid report of the declared category, as the schema returns it. */
-export type ReportOf<D extends CategoryDeclaration> = Flatten<{ category: D["slug"] } & ObjectOf<D["fields"]>>;

@@ -1,5 +1,5 @@
 import { EVIDENCE_TYPES, FILE_LIMITS, type Category } from "@/lib/validation/options";
-import type { CategoryDeclaration, Condition, FieldDeclaration, FieldType } from "./declaration";
+import { alternatives, type CategoryDeclaration, type Condition, type FieldDeclaration, type FieldType } from "./declaration";
 import { DECLARATIONS } from "./index";
 
 export type { FieldType } from "./declaration";
@@ -34,16 +34,6 @@ export function describe(condition: Condition): string {
   if ("isNot" in condition) return `${condition.field} is not ${list(condition.isNot)}`;
   if ("absent" in condition) return `${condition.field} is not given`;
   return `${condition.field} has no ${condition.lacksFileType} file`;
-}
-
-/** Fields whose requirement is the other half of a sibling's "unless this is given". */
-function alternatives(fields: readonly FieldDeclaration[]): Map<string, string> {
-  const partners = new Map<string, string>();
-  for (const f of fields) {
-    const r = f.required;
-    if (r && r !== true && "absent" in r && fields.some((g) => g.name === r.field && g.required === undefined)) partners.set(r.field, f.name);
-  }
-  return partners;
 }
 
 function specOf(field: FieldDeclaration, partners: Map<string, string>): FieldSpec {

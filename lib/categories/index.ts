@@ -1,7 +1,8 @@
 import type { Category } from "@/lib/validation/options";
 import { copyright } from "./copyright";
 import { crime } from "./crime";
-import { subtypesOf, type CategoryDeclaration, type ReportOf } from "./declaration";
+import { subtypesOf, type CategoryDeclaration } from "./declaration";
+import type { ReportOf } from "./report-type";
 import { harmfulInfo } from "./harmful-info";
 import { spam } from "./spam";
 
