@@ -70,7 +70,10 @@ export function refusalOf(req) {
   } catch {
     return { status: 400, text: "Bad path encoding." };
   }
-  if (req.method === "POST" && !path.startsWith("/api/") && req.headers.origin !== undefined) {
+  // The report forms' own upload route (/api/forms/, sent by the page's script) follows the
+  // pages' rules, not the API's.
+  const pageForm = !path.startsWith("/api/") || path.startsWith("/api/forms/");
+  if (req.method === "POST" && pageForm && req.headers.origin !== undefined) {
     const expected = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").split(",")[0].trim().toLowerCase();
     let origin = null;
     try {
@@ -80,7 +83,7 @@ export function refusalOf(req) {
     }
     if (origin !== expected) return { status: 403, text: "Forms on this site can only be sent from this site." };
   }
-  if (req.method === "POST" && !path.startsWith("/api/") && Number(req.headers["content-length"] ?? 0) > PAGE_BODY_LIMIT) {
+  if (req.method === "POST" && pageForm && Number(req.headers["content-length"] ?? 0) > PAGE_BODY_LIMIT) {
     // 表单过大 — in both languages: the page that would say so cannot be shown for this post.
     return { status: 413, text: "This form is too large: evidence files may be 10 MB each and 25 MB in all. 表单过大：每个证据文件不超过 10 MB，合计不超过 25 MB。", close: Number(req.headers["content-length"]) > 2 * PAGE_BODY_LIMIT };
   }

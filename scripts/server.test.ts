@@ -38,6 +38,10 @@ describe("refusalOf (scripts/server.mjs)", () => {
     expect(refusalOf(req("/queue/%E0%A4%A"))?.status).toBe(400);
     expect(refusalOf(req("/", "POST", { origin: "null" }))?.status).toBe(403);
     expect(refusalOf(req("/queue", "POST", { origin: "https://portal.example.evil.example" }))?.status).toBe(403);
+    // The forms' upload route is a page form, not the open API.
+    expect(refusalOf(req("/api/forms/report", "POST", { origin: "https://evil.example" }))?.status).toBe(403);
+    expect(refusalOf(req("/api/forms/report", "POST", { origin: "https://portal.example", "content-length": String(PAGE_BODY_LIMIT + 1) }))?.status).toBe(413);
+    expect(refusalOf(req("/api/forms/report", "POST", { origin: "https://portal.example" }))).toBeNull();
   });
 
   it("compares with the host a trusted proxy forwarded", () => {

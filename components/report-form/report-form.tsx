@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
-import { lazy, startTransition, Suspense, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { submitReportAction, type ReportFormState } from "@/lib/server/actions/report";
 import type { FormValues } from "@/lib/validation/form-values";
@@ -14,6 +14,8 @@ import { CheckboxField } from "./fields";
 import { typedAnswers } from "./typed-answers";
 import { forgetDraft } from "./draft-key";
 import { useHydrated } from "./use-hydrated";
+import { carriesFiles, sendForm, type Progress } from "./send-form";
+import { UploadProgress } from "./upload-progress";
 
 // Its own chunk, fetched after the first input: the page's first load stays as it was.
 const ProofOfWork = lazy(() => import("./proof-of-work").then((m) => ({ default: m.ProofOfWork })));
@@ -47,7 +49,13 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
   const locale = useLocale();
   const message = useMessage();
   const hydrated = useHydrated();
-  const [state, dispatch, pending] = useActionState<ReportFormState, FormData>(submitReportAction, null);
+  // Without JavaScript (and before hydration) the form posts to the server action; with it,
+  // the page sends the form itself (send-form.ts) to show upload progress.
+  const [posted, dispatch, pending] = useActionState<ReportFormState, FormData>(submitReportAction, null);
+  const [sent, setSent] = useState<ReportFormState>(null);
+  const state = sent ?? posted;
+  const [sending, setSending] = useState<{ files: boolean; progress?: Progress; uploaded: boolean; cancel: () => void } | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [files, setFiles] = useState<FileSlots>(NO_FILES);
   const [source, setSource] = useState<"server" | "client">("server");
   const [focusTick, setFocusTick] = useState(0);
@@ -95,7 +103,8 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
   });
 
   // Busy at once on submit, while the check runs (react-hook-form's isSubmitting).
-  const checking = methods.formState.isSubmitting;
+  const checking = methods.formState.isSubmitting && !sending;
+  const busy = pending || checking || sending !== null;
   const [restored, setRestored] = useState(0);
   useEffect(() => {
     if (state?.ok) forgetDraft(category);
@@ -129,7 +138,18 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
         data.delete(name);
         for (const file of chosen) data.append(name, file);
       }
-      startTransition(() => dispatch(data));
+      setCancelled(false);
+      const { result, cancel } = sendForm(
+        data,
+        (progress) => setSending((now) => now && { ...now, progress }),
+        () => setSending((now) => now && { ...now, uploaded: true }),
+      );
+      setSending({ files: carriesFiles(data), uploaded: false, cancel });
+      return result.then((answer) => {
+        setSending(null);
+        if (answer === undefined) setCancelled(true);
+        else setSent(answer);
+      });
     },
     () => setFocusTick((n) => n + 1),
   );
@@ -165,8 +185,14 @@ export function ReportForm({ category, submissionKey }: { category: Category; su
           {hydrated && <DraftKeeper category={category} restore={!failed && !typed} onRestored={setRestored} />}
           <CategoryFields key={restored} category={category} files={files} setFiles={setFiles} />
           <CheckboxField name="goodFaith" label={t("fields.goodFaith")} />
-          <button type="submit" className="button" disabled={pending || checking} aria-busy={pending || checking || undefined}>
-            {pending ? t("form.sending") : checking ? t("form.checking") : t("form.submit")}
+          {sending?.files && <UploadProgress progress={sending.progress} uploaded={sending.uploaded} onCancel={sending.cancel} />}
+          {cancelled && (
+            <p role="status" className="notice">
+              {t("form.upload.cancelled")}
+            </p>
+          )}
+          <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined}>
+            {pending || sending ? t("form.sending") : checking ? t("form.checking") : t("form.submit")}
           </button>
         </form>
       </ErrorsProvider>

@@ -153,6 +153,54 @@ describe("big form posts to pages", () => {
   });
 });
 
+describe("the report forms' upload route (/api/forms/report)", () => {
+  const send = (entries: [string, string | Blob, string?][], headers: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [name, value, fileName] of entries) {
+      if (typeof value === "string") form.append(name, value);
+      else form.append(name, value, fileName);
+    }
+    return fetch(`${base}/api/forms/report`, { method: "POST", body: form, headers: { origin: base, "accept-language": "en", ...headers } });
+  };
+
+  it("files a valid report and answers with the receipt, as the page expects it", async () => {
+    const response = await send(spamFormEntries([["submissionKey", "upload-route-valid-0001"], ["js", "1"]]));
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { ok: boolean; data: { receipt: string } };
+    expect(body.ok).toBe(true);
+    expect(body.data.receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  });
+
+  it("answers hostile posts with the form's own 4xx result, never a 500", async () => {
+    const cases: [string, Response, number][] = [
+      ["a __proto__ field", await send(spamFormEntries([["__proto__.polluted", "yes"]])), 400],
+      ["a constructor path", await send(spamFormEntries([["urls.constructor.prototype.x", "1"]])), 400],
+      ["no category", await send(spamFormEntries().filter(([name]) => name !== "category")), 400],
+      ["an unknown category", await send([["category", "weather"], ["description", "x"]]), 400],
+      ["missing answers", await send([["category", "spam"]]), 422],
+      ["a 12 MB file", await send([...spamFormEntries(), ["evidence", new Blob([new Uint8Array(12 * 1024 * 1024)], { type: "image/png" }), "big.png"]]), 422],
+    ];
+    for (const [name, response, status] of cases) {
+      expect(response.status, name).toBe(status);
+      const body = (await response.json()) as { ok: boolean };
+      expect(body.ok, name).toBe(false);
+    }
+  });
+
+  it("refuses a body that is not multipart, one that does not parse, and a post from another site", async () => {
+    const plain = await fetch(`${base}/api/forms/report`, { method: "POST", body: "category=spam", headers: { origin: base, "content-type": "text/plain" } });
+    expect(plain.status).toBe(415);
+    const broken = await fetch(`${base}/api/forms/report`, {
+      method: "POST",
+      body: "--x\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nspam",
+      headers: { origin: base, "content-type": "multipart/form-data; boundary=x" },
+    });
+    expect(broken.status).toBe(400);
+    const elsewhere = await send(spamFormEntries(), { origin: "https://evil.example" });
+    expect(elsewhere.status).toBe(403);
+  });
+});
+
 describe("HTTP methods", () => {
   it.each(["TRACE", "PUT", "DELETE", "PATCH", "PROPFIND"])("%s is a 405 on pages and the API, never a 500", async (method) => {
     for (const path of ["/", "/api/v1/reports", "/api/v1/reports/batch", "/queue"]) {

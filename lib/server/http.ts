@@ -73,6 +73,9 @@ export function errorBody(error: ApiError, locale: Locale) {
   };
 }
 
+/** The HTTP status of an expected failure. */
+export const statusOf = (error: ApiError): number => STATUS[error.code];
+
 export function errorResponse(error: ApiError, locale: Locale): Response {
   const { retryAfterSec } = error.options;
   const body = errorBody(error, locale);

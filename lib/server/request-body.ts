@@ -117,5 +117,20 @@ export async function readIntakeBody(request: Request): Promise<IntakeBody> {
   return { report, files, requestHash };
 }
 
+/**
+ * Reads a web form sent as multipart (app/api/forms/report), with the same limit as the API's
+ * multipart intake and the server action's body limit.
+ */
+export async function readFormBody(request: Request): Promise<FormData> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new ApiError("unsupported_media_type");
+  const bytes = await readLimited(request, MAX_MULTIPART_BYTES);
+  try {
+    return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw new ApiError("bad_request");
+  }
+}
+
 /** A client's file name, cleaned as lib/validation/file-name.ts says; the forms use it too. */
 export const cleanName = cleanFileName;

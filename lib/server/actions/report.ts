@@ -1,114 +1,16 @@
 "use server";
 
-import { createHash } from "node:crypto";
 import { headers } from "next/headers";
-import type { ActionResult } from "@/lib/validation/action-result";
-import { ForbiddenFormNameError, formDataToValues, valuesToReport, type FormValues } from "@/lib/validation/form-values";
-import { isCategory } from "@/lib/validation/report";
-import { ApiError } from "../http";
-import { log } from "../logger.mjs";
-import { verifyProofOfWork } from "../proof-of-work";
-import { enforceRateLimit } from "../rate-limit";
-import { cleanName, type FileRole, type UploadedFile } from "../request-body";
-import { submitReport } from "../submit-report";
-import { failure } from "./errors";
+import { receiveReportForm, type ReportFormResult } from "../report-form";
 
-export type ReportReceipt = {
-  receipt: string;
-  category: string;
-  expectedBy: string;
-  sameTargetCount: number;
-};
-export type ReportFormState = ActionResult<ReportReceipt, FormValues> | null;
-
-const FILE_FIELDS: Record<string, FileRole> = {
-  evidence: "evidence",
-  agentAuthorization: "agent-authorization",
-  ownershipProofFile: "ownership-proof",
-};
-
-async function uploadsOf(form: FormData): Promise<UploadedFile[]> {
-  const files: UploadedFile[] = [];
-  for (const [field, role] of Object.entries(FILE_FIELDS)) {
-    for (const value of form.getAll(field)) {
-      // An empty file input still sends a nameless, empty part.
-      if (typeof value === "string" || (value.size === 0 && (!value.name || value.name === "blob"))) continue;
-      files.push({ role, name: cleanName(value.name), bytes: new Uint8Array(await value.arrayBuffer()) });
-    }
-  }
-  return files;
-}
+export type { ReportReceipt } from "../report-form";
+export type ReportFormState = ReportFormResult | null;
 
 /**
- * The web forms' submission, with and without JavaScript. It validates with the same
- * schema and stores through the same function as the JSON API. The form's one-time
- * submission key makes a double submit return the first receipt instead of a second report.
+ * The web forms' submission without JavaScript (and before the page has hydrated). With
+ * JavaScript the form sends to app/api/forms/report instead, which reports upload progress;
+ * both go through receiveReportForm (lib/server/report-form.ts).
  */
 export async function submitReportAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
-  try {
-    // A solved proof of work (the ALTCHA widget, with JavaScript) raises the client's limit;
-    // without one, or with a forged, expired or reused one, the base limit applies.
-    const proven = (await verifyProofOfWork(form.get("altcha"))) === "verified";
-    await enforceRateLimit(await headers(), proven ? "submit-verified" : "submit");
-    const category = form.get("category");
-    if (!isCategory(category)) throw new ApiError("bad_request");
-    const values = formDataToValues(form, category);
-    const files = await uploadsOf(form);
-    const report = valuesToReport(values, category);
-    const submissionKey = form.get("submissionKey");
-    const requestHash = createHash("sha256")
-      .update(JSON.stringify(report))
-      .update(files.map((f) => `${f.role}:${createHash("sha256").update(f.bytes).digest("hex")}`).join("\n"))
-      .digest("hex");
-    const created = await submitReport({
-      report,
-      files,
-      requestHash,
-      idempotencyKey: typeof submissionKey === "string" && /^[\w-]{16,64}$/.test(submissionKey) ? `form:${submissionKey}`.slice(0, 64) : undefined,
-    });
-    return {
-      ok: true,
-      data: {
-        receipt: created.receipt,
-        category: created.category,
-        expectedBy: created.expectedBy,
-        sameTargetCount: created.sameTargetCount,
-      },
-    };
-  } catch (error) {
-    if (error instanceof ForbiddenFormNameError) {
-      log.warn({ event: "forbidden-form-name" }, "security event");
-      return failure(new ApiError("bad_request"));
-    }
-    return keptFilesNote(failure(error, answersOf(form)), form);
-  }
-}
-
-/** The form's file inputs, and the name its errors are shown under. */
-const FILE_INPUTS = ["evidence", "agentAuthorization", "ownershipProofFile"] as const;
-
-/**
- * A browser without JavaScript cannot be given chosen files back: a form returned with
- * errors says so at each file input that had files, so they are chosen again, not lost
- * unnoticed. With JavaScript (the form sends `js`) the page keeps the files itself.
- */
-function keptFilesNote(result: Exclude<ReportFormState, null>, form: FormData): Exclude<ReportFormState, null> {
-  if (result.ok || form.get("js") === "1") return result;
-  const fieldErrors = { ...result.fieldErrors };
-  for (const name of FILE_INPUTS) {
-    const chosen = form.getAll(name).filter((v) => typeof v !== "string" && v.size > 0).length;
-    if (chosen > 0 && !fieldErrors[name]) fieldErrors[name] = [`files_choose_again:${chosen}`];
-  }
-  return { ...result, fieldErrors };
-}
-
-/** The answers to give back with a refusal, so that nothing typed is lost; none for an attack. */
-function answersOf(form: FormData): FormValues | undefined {
-  const category = form.get("category");
-  if (!isCategory(category)) return undefined;
-  try {
-    return formDataToValues(form, category);
-  } catch {
-    return undefined;
-  }
+  return receiveReportForm(form, await headers());
 }

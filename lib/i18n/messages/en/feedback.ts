@@ -79,6 +79,7 @@ export const feedback = {
     not_found: "No report matches this receipt code. Check the code and try again.",
     closed: "This report is closed and cannot take new messages.",
     unavailable: "The service is briefly unavailable. Your report was not saved; please try again in a minute.",
+    send_failed: "Your report could not be sent: the connection broke off. Your answers and files are still here. Check your connection and send it again; you will not file it twice.",
     internal: "Something went wrong on our side and nothing was saved. Please try again. Reference: {ref}",
   },
 } as const;

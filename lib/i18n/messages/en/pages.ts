@@ -63,6 +63,13 @@ export const pages = {
     anonymous: "You can report anonymously. Leave your details only if you want us to be able to reply by email or phone.",
     childAbuseNote: "Do not download, copy or send us these images. Give only the web address or where to find it. We will not ask for your contact details, and nothing you type here is kept in this browser.",
     dangerNote: "If someone is in danger now, call 110 (or your local emergency number) first.",
+    upload: {
+      starting: "Sending your report and files…",
+      progress: "Sending your files: {percent}% ({loaded} of {total} MB)",
+      saving: "Files sent. Saving your report…",
+      cancel: "Cancel sending",
+      cancelled: "Sending was cancelled. Your answers and files are still here: send the report again when you are ready. If it had already arrived, sending it again gives you the same receipt, not a second report.",
+    },
     files: {
       reduced: "{size}, reduced from {from} before sending",
       label: "Evidence: screenshots, documents or the original message",
