@@ -1,4 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { StaffHeader } from "@/components/staff/staff-header";
@@ -12,11 +12,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await currentSession();
   if (!user || user.stage === "code") redirect("/login");
   return (
-    <NextIntlClientProvider>
+    <ClientMessages>
       <StaffHeader name={user.name} isAdmin={user.role === "ADMIN"} ready={user.stage === "ready"} />
       <main id="main" tabIndex={-1} className="staff-main">
         {children}
       </main>
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useActionState } from "react";
 import { useMessage } from "@/components/report-form/form-errors";
 import { createStaffAction, resetPasswordAction, type OneTimePasswordState } from "@/lib/server/actions/admin";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useWhen } from "@/components/ui/use-when";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Fragment, useEffect, useRef, useState } from "react";
 import type { ReportReceipt } from "@/lib/server/actions/report";
 import { useHydrated } from "./use-hydrated";

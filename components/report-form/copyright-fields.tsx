@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { copyright } from "@/lib/categories/copyright";
 import type { FilesProps } from "./files";
 import { FileField } from "./file-field";

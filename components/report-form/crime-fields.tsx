@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useFormContext } from "react-hook-form";
 import { crime } from "@/lib/categories/crime";
 import type { FilesProps } from "./files";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { valueNamesFor, type CategoryDeclaration, type FieldDeclaration } from "@/lib/categories/declaration";
 import { CheckboxField, Group, RadioGroup, SelectField, TextArea, TextField } from "./fields";
 import type { FilesProps } from "./files";

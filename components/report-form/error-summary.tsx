@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { DECLARATIONS } from "@/lib/categories";
 import { byFormOrder } from "@/lib/categories/declaration";
 import type { Category } from "@/lib/validation/options";

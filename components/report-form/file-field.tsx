@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { useEffect, useRef, useState } from "react";
 import { describedBy, FieldShell } from "@/components/ui/field-shell";
 import { EVIDENCE_TYPES, FILE_LIMITS } from "@/lib/validation/options";

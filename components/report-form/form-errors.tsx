@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { createContext, useContext, type ReactNode } from "react";
 
 /** "transactions.0.amount" → "f-transactions-0-amount": the id an error links to. */

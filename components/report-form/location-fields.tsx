@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useMemo } from "react";
 import { useWatch } from "react-hook-form";
 import { CN_PROVINCES, COUNTRIES } from "@/lib/geo/countries";

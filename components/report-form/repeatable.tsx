@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useState, type ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
 import { useHydrated } from "./use-hydrated";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { FILE_LIMITS } from "@/lib/validation/options";
 import type { FilesProps } from "./files";
 import { FileField } from "./file-field";

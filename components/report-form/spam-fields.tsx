@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { spam } from "@/lib/categories/spam";
 import type { FilesProps } from "./files";
 import { FileField } from "./file-field";

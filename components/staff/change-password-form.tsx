@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction, type PasswordState } from "@/lib/server/actions/auth";
 

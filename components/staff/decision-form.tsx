@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useActionState, useState } from "react";
 import { decideAction, type DecisionState } from "@/lib/server/actions/moderation";
 import { DECISIONS, type Decision } from "@/lib/moderation/statuses";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useActionState, useEffect, useRef } from "react";
 import { codeStepAction, passwordStepAction, type SignInState } from "@/lib/server/actions/sign-in";
 

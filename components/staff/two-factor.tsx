@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useActionState, useEffect, useRef } from "react";
 import { describedBy, FieldShell } from "@/components/ui/field-shell";
 import { enrolAction, newRecoveryCodesAction, type EnrolState } from "@/lib/server/actions/auth";

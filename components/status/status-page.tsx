@@ -1,7 +1,7 @@
 "use client";
 
 import { useWhen } from "@/components/ui/use-when";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useActionState, useEffect, useRef } from "react";
 import { lookupStatusAction, replyAction, type StatusState, type StatusView } from "@/lib/server/actions/status";
 import { ErrorsProvider, useMessage } from "@/components/report-form/form-errors";

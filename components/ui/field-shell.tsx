@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { ReactNode } from "react";
 
 /** The ids a control points at with aria-describedby: its hint, then its error. */

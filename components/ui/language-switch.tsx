@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useLocale } from "@/lib/i18n/client";
 import { usePathname } from "next/navigation";
 import { setLocaleAction } from "@/lib/server/actions/locale";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./site-header";
@@ -8,7 +8,7 @@ import { SiteHeader } from "./site-header";
 export async function PublicShell({ children }: { children: ReactNode }) {
   const t = await getTranslations();
   return (
-    <NextIntlClientProvider>
+    <ClientMessages>
       <SiteHeader />
       <main id="main" tabIndex={-1}>
         {children}
@@ -18,6 +18,6 @@ export async function PublicShell({ children }: { children: ReactNode }) {
         <Link href="/privacy">{t("footer.privacy")}</Link>
         <Link href="/transparency">{t("transparency.footerLink")}</Link>
       </footer>
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { DATE_TIME } from "@/lib/i18n/formats";
 
 /** A date and time for a client component: "3 December 2026 at 15:05 (Beijing time)". */

@@ -1,4 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
+import { I18nProvider } from "@/lib/i18n/client";
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FormProvider, useForm } from "react-hook-form";
@@ -67,9 +67,9 @@ function Form({ children }: { children: ReactNode }) {
 function render(l: Locale): string {
   const messages = merge(messagesFor(l) as unknown as Record<string, unknown>, MESSAGES[l] as Record<string, unknown>);
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
+    createElement(I18nProvider, {
       locale: l,
-      messages,
+      messages: messages as never,
       timeZone: "Asia/Shanghai",
       children: createElement(Form, { children: createElement(DeclaredFields, { declaration: accessibility, files: NO_FILES, setFiles: () => {} }) }),
     }),

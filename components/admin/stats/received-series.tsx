@@ -16,7 +16,7 @@ export async function ReceivedSeries({ stats, view }: { stats: Stats; view: Stat
   const bucketLabel = (d: Day) => (view.interval === "month" ? format.dateTime(startOfDay(d), { year: "numeric", month: "short" }) : day(d));
   return (
   <section aria-labelledby="series-title">
-    <h2 id="series-title">{t("stats.seriesTitle", { interval: t(`stats.intervals.${view.interval}`) })}</h2>
+    <h2 id="series-title">{t(`stats.seriesTitle.${view.interval}`)}</h2>
     <p className="view-switch">
       <span>{t("stats.viewLabel")}:</span>{" "}
       {(["chart", "table"] as const).map((v) => (
@@ -29,6 +29,7 @@ export async function ReceivedSeries({ stats, view }: { stats: Stats; view: Stat
       <ReceivedChart
         data={buckets.map((b) => ({ label: bucketLabel(b.start), counts: b.counts }))}
         series={categories.map((c) => ({ key: c, name: t(`categories.${c}.name`) }))}
+        legendLabel={t("stats.legend")}
       />
     )}
     <ScrollRegion label={t("stats.seriesTable")} hidden={view.view === "chart"}>

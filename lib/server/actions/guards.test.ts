@@ -34,11 +34,21 @@ describe("server actions", () => {
       } else if (file === "sign-in.ts") {
         // Signing in needs no session; both steps go through the per-client throttle.
         expect(action.body, `${file} ${action.name}`).toMatch(/await (signInWithPassword|giveSecondFactor)\(/);
+      } else if (file === "report.ts") {
+        // The report form's action and its upload route share receiveReportForm, whose
+        // guard is checked below.
+        expect(firstLines, `${file} ${action.name}`).toMatch(/^return receiveReportForm\(/);
       } else if (file === "locale.ts") {
         continue; // sets the visitor's own language cookie; no data is touched
       } else {
         expect(firstLines, `${file} ${action.name}`).toMatch(/enforceRateLimit\(/);
       }
     }
+  });
+
+  it("receiveReportForm (lib/server/report-form.ts) starts with the rate limit", () => {
+    const source = readFileSync(path.join(dir, "..", "report-form.ts"), "utf8");
+    const body = /export async function receiveReportForm\([^)]*\)[^{]*\{([\s\S]*?)\n\}/.exec(source)?.[1] ?? "";
+    expect(body.trim().split("\n").slice(0, 6).join("\n")).toMatch(/await enforceRateLimit\(/);
   });
 });
