@@ -28,9 +28,9 @@ export async function addStaff(dir, { id, email, role, password }) {
 }
 
 /** Starts the portal's server (scripts/server.mjs) on the built app and waits until it answers. */
-export async function startServer(env, port) {
+export async function startServer(env, port, { stdio = "ignore" } = {}) {
   const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")],
-    { cwd: root, env: { ...env, PORT: String(port) }, stdio: "ignore" });
+    { cwd: root, env: { ...env, PORT: String(port) }, stdio });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (await fetch(`${base}/api/v1/categories`).then((r) => r.ok, () => false)) break;

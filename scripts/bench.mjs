@@ -10,7 +10,8 @@
 //   sqlite   the portal's production build on SQLite
 //   postgres the same on a scratch PostgreSQL database (skipped when none answers)
 // each with one report per request and 100 per request, at concurrency 10 and 50, after a
-// warm-up. Then the first-load JavaScript of /report/crime and its server render time.
+// warm-up. Then the first-load JavaScript of /report/crime and its server render time, and
+// every public page's first-load JavaScript and Lighthouse scores (scripts/bench-pages.mjs).
 // Prints a table and writes bench/results/latest.json.
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { percentiles, scratchEnv } from "./bench-support.mjs";
+import { measurePages, recordPages } from "./bench-pages.mjs";
 import { dropPostgresDatabase, postgresReachable, recreatePostgresDatabase } from "./postgres-admin.mjs";
 import { ensureBuild, migrate, root } from "./setup.mjs";
 
@@ -360,6 +362,8 @@ async function main() {
   mkdirSync(path.join(root, "bench", "results"), { recursive: true });
   writeFileSync(path.join(root, "bench", "results", "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log("\n Written to bench/results/latest.json");
+  console.log("\n Public pages (npm run bench:pages):");
+  recordPages(await measurePages());
 }
 
 try {
