@@ -7,7 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WebAssembly modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "sharp", "@node-rs/argon2", "pino"],
+  serverExternalPackages: ["prom-client", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "sharp", "@node-rs/argon2", "pino"],
   experimental: {
     // The web forms upload evidence through a server action: 25 MB of files and the form.
     serverActions: { bodySizeLimit: "27mb" },

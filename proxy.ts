@@ -22,5 +22,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages and server actions. Not the JSON API (no HTML to protect, and its intake path
   // stays as lean as the benchmark measured it) nor the build's static files.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg).*)"],
+  // Nor the operator's endpoints (/healthz, /readyz, /metrics), which must stay cheap.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg|healthz|readyz|metrics).*)"],
 };

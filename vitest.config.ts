@@ -21,7 +21,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          env: { LOG_LEVEL: "silent" },
+          // METRICS_TOKEN: GET /metrics is on, as in a deployment that scrapes it.
+          env: { LOG_LEVEL: "silent", METRICS_TOKEN: "integration-metrics-token" },
           include: ["lib/**/*.int.test.ts"],
           globalSetup: ["lib/server/testing/global-setup.ts"],
           setupFiles: ["lib/server/testing/setup-database.ts"],

@@ -85,7 +85,13 @@ test("an admin creates a moderator, who signs in with the one-time password and 
   await moderator.getByRole("button", { name: "Save password" }).click();
   await expect(moderator).toHaveURL(/\/account\/two-factor$/); // STAFF_2FA=required: enrol next
 
-  await admin.getByRole("button", { name: `Deactivate: ${email}` }).click();
+  // Deactivating asks first; cancelling changes nothing.
+  await admin.getByRole("link", { name: `Deactivate: ${email}` }).click();
+  await expect(admin.getByRole("heading", { name: `Deactivate ${email}?` })).toBeVisible();
+  await admin.getByRole("link", { name: "Cancel" }).click();
+  await expect(admin.locator(`tr[data-email="${email}"]`)).toContainText("Active");
+  await admin.getByRole("link", { name: `Deactivate: ${email}` }).click();
+  await admin.getByRole("button", { name: "Deactivate the account" }).click();
   await expect(admin.getByRole("status")).toContainText("Account deactivated");
   await moderator.goto("/queue");
   await expect(moderator).toHaveURL(/\/login$/);

@@ -14,6 +14,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { log, logConsoleAsJson } from "../lib/server/logger.mjs";
+import { observeRequest } from "../lib/server/metrics.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -104,6 +105,9 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    // Every answer is counted for /metrics, by route template (never the path itself).
+    const started = performance.now();
+    res.once("finish", () => observeRequest(req.method ?? "", (req.url ?? "").split("?")[0], res.statusCode, (performance.now() - started) / 1000));
     // The portal answers GET, HEAD, POST (forms, server actions, the API) and OPTIONS;
     // anything else (TRACE, PUT, CONNECT…) is refused here, before the framework sees it
     // (Next answered TRACE on an API route with a 500).

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ChartSeries = { label: string; counts: Record<string, number> }[];
 
@@ -9,11 +9,23 @@ const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"];
 
 /**
  * Reports received per period, stacked by category. The same numbers are in the table
- * view, which is what screen readers get; the chart itself is hidden from them.
+ * view, which is what screen readers get; the chart itself is hidden from them. The legend
+ * is written in the body colour beside a swatch of each series' colour (the colours
+ * themselves are too light for text on white), top to bottom as the stack is drawn.
  */
-export function ReceivedChart({ data, series }: { data: ChartSeries; series: { key: string; name: string }[] }) {
+export function ReceivedChart({ data, series, legendLabel }: { data: ChartSeries; series: { key: string; name: string }[]; legendLabel: string }) {
   const rows = data.map((d) => ({ label: d.label, ...d.counts }));
+  const colour = (i: number) => COLOURS[i % COLOURS.length];
   return (
+    <figure className="chart-figure">
+    <ul className="chart-legend" aria-label={legendLabel}>
+      {series.map((s, i) => ({ ...s, i })).reverse().map((s) => (
+        <li key={s.key}>
+          <span className="chart-legend__swatch" style={{ background: colour(s.i) }} aria-hidden="true" />
+          {s.name}
+        </li>
+      ))}
+    </ul>
     <div className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={320}>
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
@@ -21,12 +33,12 @@ export function ReceivedChart({ data, series }: { data: ChartSeries; series: { k
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={56} />
           <Tooltip />
-          <Legend />
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} stackId="received" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={s.key} name={s.name} stackId="received" fill={colour(i)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
     </div>
+    </figure>
   );
 }

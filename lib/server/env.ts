@@ -54,6 +54,11 @@ const envSchema = z.object({
    * opens. `optional`, for local development: enrolment is offered, not demanded.
    */
   STAFF_2FA: z.enum(["required", "optional"], { error: "use required or optional" }).default("required"),
+  /**
+   * The bearer token a Prometheus scraper sends to GET /metrics. Unset (the default), the
+   * endpoint answers 404: metrics are off.
+   */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Every receipt lookup takes at least this long, found or not. */
   LOOKUP_MIN_MS: z.coerce.number().int().min(0).default(300),
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { createBatcher, type Waiting } from "./batcher";
 import { db } from "./db";
 import { isDatabaseUnavailable } from "./http";
+import { metrics } from "./metrics.mjs";
 import { insertReports, type IdempotencyClaim, type PreparedReport, type SubmittedReport } from "./report-writer";
 
 /** A report to store; `partnerId` marks it as sent by that trusted flagger. */
@@ -39,7 +40,10 @@ export const storeReports: (entries: Entry[]) => Promise<SubmittedReport[]> = cr
 
 async function write(group: Unit[]): Promise<void> {
   try {
-    const bodies = await db.$transaction((tx) => insertReports(tx, group.flatMap((unit) => unit.item)), { maxWait: 10_000, timeout: 30_000 });
+    const entries = group.flatMap((unit) => unit.item);
+    const bodies = await db.$transaction((tx) => insertReports(tx, entries), { maxWait: 10_000, timeout: 30_000 });
+    metrics.groupCommitReports.observe(entries.length);
+    for (const entry of entries) metrics.reportsReceived.inc({ category: entry.prepared.report.category });
     let at = 0;
     for (const unit of group) unit.resolve(bodies.slice(at, (at += unit.item.length)));
   } catch (error) {

@@ -4,6 +4,7 @@ import { format, messagesFor, negotiateLocale, translateIssue } from "@/lib/i18n
 import type { Locale } from "@/lib/validation/options";
 import type { FieldErrors } from "@/lib/validation/issue-keys";
 import { errorFields, log } from "./logger.mjs";
+import { metrics } from "./metrics.mjs";
 
 export type ErrorCode =
   | "bad_request"
@@ -106,6 +107,7 @@ export function handle(run: (request: Request) => Promise<Response>) {
       // The client went away mid-request (its body broke off): nobody reads an answer.
       if (request.signal?.aborted) return new Response(null, { status: 499 });
       if (isDatabaseUnavailable(error)) {
+        metrics.databaseErrors.inc();
         log.error({ err: errorFields(error), route: new URL(request.url).pathname }, "database unavailable");
         return errorResponse(new ApiError("unavailable", { retryAfterSec: 30 }), locale);
       }

@@ -6,6 +6,7 @@ import { db } from "./db";
 import { getEnv } from "./env";
 import { ApiError } from "./http";
 import { log } from "./logger.mjs";
+import { metrics } from "./metrics.mjs";
 
 /** "submit-verified": web-form posts with a solved proof-of-work challenge, counted apart. */
 /** Partners' batch requests have limits of their own (partners.ts). */
@@ -100,6 +101,7 @@ export async function enforceRateLimit(headers: Headers, scope: RateScope): Prom
   if (count > limit) {
     // Once per client and window, not on every refused request: the log is no amplifier.
     if (count === limit + 1) log.warn({ event: "rate-limited", scope }, "security event");
+    metrics.rateLimited.inc({ scope });
     throw new ApiError("rate_limited", { retryAfterSec: Math.max(1, Math.ceil((windowEnds.getTime() - now) / 1000)) });
   }
 }

@@ -73,6 +73,11 @@ describe.runIf(server)("PostgreSQL unreachable", () => {
     expect(body.error.code).toBe("unavailable");
     expect(body.error.message).toMatch(/not saved.*try again/i);
     expect(refused.headers.get("retry-after")).toBeTruthy();
+    // The instance says it is not ready, and why, while it stays alive.
+    const notReady = await fetch(`${s.base}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toEqual({ status: "not ready", failing: ["database"] });
+    expect((await fetch(`${s.base}/healthz`)).status).toBe(200);
 
     proxy.up();
     let recovered = 0;
@@ -84,5 +89,6 @@ describe.runIf(server)("PostgreSQL unreachable", () => {
       `after the database came back, attempt ${recovered} succeeded, same server process (pid ${app.pid})`);
     expect(recovered).toBeGreaterThan(0);
     expect(app.exitCode).toBeNull();
+    expect((await fetch(`${s.base}/readyz`)).status).toBe(200);
   });
 });

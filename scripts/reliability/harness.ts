@@ -55,7 +55,7 @@ export async function startServer(s: Scratch, entry: "next" | "npm-start" = "nex
       ? [path.join(root, "scripts", "server.mjs")]
       : [path.join(root, "scripts", "start.mjs")];
   // A server left over from an aborted run would answer instead of ours: refuse to start.
-  if (await fetch(`${s.base}/api/v1/categories`).then(() => true, () => false)) throw new Error(`port ${s.port} is already in use`);
+  if (await fetch(`${s.base}/healthz`).then(() => true, () => false)) throw new Error(`port ${s.port} is already in use`);
   const server = spawn(process.execPath, args, { cwd: root, env: s.env, stdio: "ignore", detached: entry === "npm-start" });
   live.add(server);
   server.once("exit", () => live.delete(server));
@@ -63,10 +63,11 @@ export async function startServer(s: Scratch, entry: "next" | "npm-start" = "nex
   return server;
 }
 
+/** Waits for GET /readyz to say ready: database reachable, migrations applied, evidence writable. */
 export async function waitReady(base: string, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (await fetch(`${base}/api/v1/categories`).then((r) => r.ok, () => false)) return;
+    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server at ${base} did not start`);

@@ -27,7 +27,7 @@ export async function TopTargets({ stats }: { stats: Stats }) {
               <th scope="row" className="break">
                 <Link href={`/queue?${new URLSearchParams({ q: target.value, status: "any" })}`}>{target.value}</Link>
               </th>
-              <td>{target.kind}</td>
+              <td>{t.has(`targetKinds.${target.kind}`) ? t(`targetKinds.${target.kind}`) : target.kind}</td>
               <td className="num">{number(target.reports)}</td>
             </tr>
           ))}

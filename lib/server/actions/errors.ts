@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { ApiError, isDatabaseUnavailable } from "../http";
 import { errorFields, log } from "../logger.mjs";
+import { metrics } from "../metrics.mjs";
 
 /**
  * Turns a failure into an ActionResult: expected ones keep their code and field errors;
@@ -27,6 +28,7 @@ export function failure<V>(error: unknown, values?: V): ActionResult<never, V> {
     }
   }
   if (isDatabaseUnavailable(error)) {
+    metrics.databaseErrors.inc();
     log.error({ err: errorFields(error), in: "action" }, "database unavailable");
     return { ok: false, formError: "errors.unavailable", values };
   }

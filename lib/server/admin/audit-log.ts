@@ -50,7 +50,9 @@ export async function listAudit(f: AuditFilters) {
     take: AUDIT_PAGE + 1,
   });
   const page = rows.slice(0, AUDIT_PAGE);
-  const actors = await actorNames(page.map((r) => r.actorId));
+  // Staff named in the details too (an admin's change to another account, a claim's holder).
+  const named = page.flatMap((r) => [r.actorId, ...[r.before, r.after].flatMap((d) => [...(d ?? "").matchAll(/"(?:userId|claimedById)":"([^"]{1,100})"/g)].map((m) => m[1]))]);
+  const actors = await actorNames(named);
   return { rows: page, actors, next: rows.length > AUDIT_PAGE ? cursorOf(page[page.length - 1]) : null, dateProblem };
 }
 

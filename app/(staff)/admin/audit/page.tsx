@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { auditSentence, type AuditWords } from "@/lib/moderation/audit-sentence";
 import { auditChoices, auditFiltersSchema, listAudit, SYSTEM_ACTOR } from "@/lib/server/admin/audit-log";
 import { requireAdmin } from "@/lib/server/auth/require-staff";
 
@@ -20,6 +21,13 @@ export default async function AuditPage({ searchParams }: Props) {
   const [{ rows, actors, next, dateProblem }, choices] = await Promise.all([listAudit(filters), auditChoices()]);
   const t = await getTranslations();
   const when = await getWhen();
+  const words: AuditWords = {
+    person: (id) => actors.get(id) ?? id.slice(0, 8),
+    nobody: (action) => t(action === "message:reporter" ? "auditAdmin.nobody.reporter" : "auditAdmin.nobody.system"),
+    status: (status) => (t.has(`statuses.${status}`) ? t(`statuses.${status}`) : status),
+    role: (role) => (t.has(`staffAdmin.roles.${role}`) ? t(`staffAdmin.roles.${role}`) : role),
+    report: (id) => id.slice(0, 8),
+  };
   const kept = new URLSearchParams(
     Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"),
   );
@@ -87,26 +95,39 @@ export default async function AuditPage({ searchParams }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t("auditAdmin.columns.at")}</th>
-                <th scope="col">{t("auditAdmin.columns.actor")}</th>
-                <th scope="col">{t("auditAdmin.columns.action")}</th>
+                <th scope="col">{t("auditAdmin.columns.event")}</th>
                 <th scope="col">{t("auditAdmin.columns.report")}</th>
-                <th scope="col">{t("auditAdmin.columns.details")}</th>
+                <th scope="col">{t("auditAdmin.changed")}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{when(row.at)}</td>
-                  <td className="break">{row.actorId ? (actors.get(row.actorId) ?? row.actorId) : t("auditAdmin.system")}</td>
-                  <td>
-                    <code>{row.action}</code>
-                  </td>
-                  <td>{row.reportId && <Link href={`/queue/${row.reportId}`}>{row.reportId.slice(0, 8)}</Link>}</td>
-                  <td className="break">
-                    <code>{[row.before, row.after].filter(Boolean).join(" → ")}</code>
-                  </td>
-                </tr>
-              ))}
+              {rows.map((row) => {
+                const sentence = auditSentence(row, words);
+                return (
+                  <tr key={row.id} data-action={row.action}>
+                    <td className="nowrap">{when(row.at)}</td>
+                    <td className="audit-event">{t(`auditAdmin.events.${sentence.key}`, sentence.values)}</td>
+                    <td className="nowrap">
+                      {row.reportId && (
+                        <Link href={`/queue/${row.reportId}`}>
+                          <code>{row.reportId.slice(0, 8)}</code>
+                        </Link>
+                      )}
+                    </td>
+                    <td>
+                      {sentence.changes.length > 0 && (
+                        <ul className="audit-changes">
+                          {sentence.changes.map((c) => (
+                            <li key={c.field}>
+                              {t.has(`auditAdmin.fields.${c.field}`) ? t(`auditAdmin.fields.${c.field}`) : c.field}: {c.from ?? t("auditAdmin.none")} → {c.to ?? t("auditAdmin.none")}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </ScrollRegion>

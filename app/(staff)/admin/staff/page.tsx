@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -25,6 +26,7 @@ export default async function StaffAdminPage({ searchParams }: Props) {
   const format = await getFormatter();
   const done = pick(DONE, params.done);
   const error = pick(ERRORS, params.error);
+  const confirming = staff.find((u) => u.id === params.deactivate && u.active && u.id !== me.id);
 
   return (
     <>
@@ -40,6 +42,22 @@ export default async function StaffAdminPage({ searchParams }: Props) {
         <p className="form-error" role="alert">
           {t(`staffAdmin.errors.${error}`)}
         </p>
+      )}
+      {confirming && (
+        <form action={setActiveAction} className="panel-box" id="confirm-deactivate" aria-labelledby="confirm-deactivate-title">
+          <h2 id="confirm-deactivate-title">{t("staffAdmin.confirmDeactivateTitle", { email: confirming.email })}</h2>
+          <p>{t("staffAdmin.confirmDeactivateBody")}</p>
+          <input type="hidden" name="userId" value={confirming.id} />
+          <input type="hidden" name="active" value="false" />
+          <div className="button-row">
+            <button type="submit" className="button">
+              {t("staffAdmin.confirmDeactivate")}
+            </button>
+            <Link href="/admin/staff" className="button button--secondary">
+              {t("staffAdmin.cancel")}
+            </Link>
+          </div>
+        </form>
       )}
       <ScrollRegion label={t("staffAdmin.title")}>
         <table className="data-table">
@@ -57,7 +75,7 @@ export default async function StaffAdminPage({ searchParams }: Props) {
             {staff.map((user) => {
               const role = user.role === "ADMIN" ? "ADMIN" : "MODERATOR";
               return (
-                <tr key={user.id} data-email={user.email}>
+                <tr key={user.id} data-email={user.email} data-id={user.id}>
                   <th scope="row">
                     {user.name} {user.id === me.id && <span className="muted">{t("staffAdmin.you")}</span>}
                   </th>
@@ -78,13 +96,22 @@ export default async function StaffAdminPage({ searchParams }: Props) {
                           {role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}
                         </button>
                       </form>
-                      <form action={setActiveAction} className="inline-form">
-                        <input type="hidden" name="userId" value={user.id} />
-                        <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-                        <button type="submit" className="link-button" aria-label={`${user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}: ${user.email}`}>
-                          {user.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}
-                        </button>
-                      </form>
+                      {/* Deactivating asks first (a link to ?deactivate=, no JavaScript needed), and is
+                          not offered on your own account, which the server refuses. */}
+                      {user.active && user.id !== me.id && (
+                        <Link href={`/admin/staff?deactivate=${encodeURIComponent(user.id)}#confirm-deactivate`} className="row-action-link" aria-label={`${t("staffAdmin.deactivate")}: ${user.email}`}>
+                          {t("staffAdmin.deactivate")}
+                        </Link>
+                      )}
+                      {!user.active && (
+                        <form action={setActiveAction} className="inline-form">
+                          <input type="hidden" name="userId" value={user.id} />
+                          <input type="hidden" name="active" value="true" />
+                          <button type="submit" className="link-button" aria-label={`${t("staffAdmin.reactivate")}: ${user.email}`}>
+                            {t("staffAdmin.reactivate")}
+                          </button>
+                        </form>
+                      )}
                       <ResetPasswordForm userId={user.id} email={user.email} />
                       {user.totpEnabledAt && user.id !== me.id && (
                         <form action={resetSecondFactorAction} className="inline-form">

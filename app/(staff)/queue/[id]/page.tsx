@@ -101,7 +101,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <ul>
               {report.targets.map((k) => (
                 <li key={k.id}>
-                  <code>{k.kind}</code> {k.value} ·{" "}
+                  <span className="muted">{t.has(`targetKinds.${k.kind}`) ? t(`targetKinds.${k.kind}`) : k.kind}</span> {k.value} ·{" "}
                   <Link href={`/queue?${new URLSearchParams({ q: k.value, status: "any" })}`}>{t("review.othersLink")}</Link>
                 </li>
               ))}

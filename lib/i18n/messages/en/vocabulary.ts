@@ -36,6 +36,8 @@ export const vocabulary = {
     "CN-HK": "Hong Kong",
     "CN-MO": "Macao",
   },
+  /** Kinds of report target (lib/targets), as staff pages show them. */
+  targetKinds: { url: "Web address", phone: "Phone number", email: "Email address", account: "Account", ip: "IP address" },
   categories: {
     "harmful-info": {
       name: "Illegal or harmful online information",

@@ -36,6 +36,8 @@ export const vocabulary = {
     "CN-HK": "香港特别行政区",
     "CN-MO": "澳门特别行政区",
   },
+  /** Kinds of report target (lib/targets), as staff pages show them. */
+  targetKinds: { url: "网址", phone: "电话号码", email: "电子邮箱", account: "账号", ip: "IP 地址" },
   categories: {
     "harmful-info": {
       name: "违法和不良信息",
