@@ -15,10 +15,14 @@ export async function SummaryCards({ stats, days }: { stats: Stats; days: number
       <p className="stat-card__label">{t("stats.summary.received")}</p>
       <p className="stat-card__value">{number(stats.totals.received)}</p>
       <p className="stat-card__note">
-        {t("stats.summary.vsPrevious", { change: signed(change(stats.totals.received, stats.totals.receivedPrevious)), days })}
+        {change(stats.totals.received, stats.totals.receivedPrevious) === null
+          ? t("stats.summary.noPrevious", { days })
+          : t("stats.summary.vsPrevious", { change: signed(change(stats.totals.received, stats.totals.receivedPrevious)), days })}
       </p>
       <p className="stat-card__note">
-        {t("stats.summary.vsYear", { change: signed(change(stats.totals.received, stats.totals.receivedYearEarlier)) })}
+        {change(stats.totals.received, stats.totals.receivedYearEarlier) === null
+          ? t("stats.summary.noYear")
+          : t("stats.summary.vsYear", { change: signed(change(stats.totals.received, stats.totals.receivedYearEarlier)) })}
       </p>
     </div>
     <div className="stat-card">

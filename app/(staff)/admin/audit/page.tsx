@@ -105,7 +105,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 const sentence = auditSentence(row, words);
                 return (
                   <tr key={row.id} data-action={row.action}>
-                    <td className="nowrap">{when(row.at)}</td>
+                    <td className="audit-time">{when(row.at)}</td>
                     <td className="audit-event">{t(`auditAdmin.events.${sentence.key}`, sentence.values)}</td>
                     <td className="nowrap">
                       {row.reportId && (

@@ -26,6 +26,7 @@ export default async function StaffAdminPage({ searchParams }: Props) {
   const format = await getFormatter();
   const done = pick(DONE, params.done);
   const error = pick(ERRORS, params.error);
+  const activeAdmins = staff.filter((u) => u.active && u.role === "ADMIN").length;
   const confirming = staff.find((u) => u.id === params.deactivate && u.active && u.id !== me.id);
 
   return (
@@ -89,13 +90,16 @@ export default async function StaffAdminPage({ searchParams }: Props) {
                   <td>{format.dateTime(user.createdAt, { year: "numeric", month: "short", day: "numeric" })}</td>
                   <td>
                     <div className="row-actions">
-                      <form action={setRoleAction} className="inline-form">
-                        <input type="hidden" name="userId" value={user.id} />
-                        <input type="hidden" name="role" value={role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
-                        <button type="submit" className="link-button" aria-label={`${role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}: ${user.email}`}>
-                          {role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}
-                        </button>
-                      </form>
+                      {/* The last active administrator cannot be made a moderator (the server refuses it). */}
+                      {!(role === "ADMIN" && user.active && activeAdmins === 1) && (
+                        <form action={setRoleAction} className="inline-form">
+                          <input type="hidden" name="userId" value={user.id} />
+                          <input type="hidden" name="role" value={role === "ADMIN" ? "MODERATOR" : "ADMIN"} />
+                          <button type="submit" className="link-button" aria-label={`${role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}: ${user.email}`}>
+                            {role === "ADMIN" ? t("staffAdmin.makeModerator") : t("staffAdmin.makeAdmin")}
+                          </button>
+                        </form>
+                      )}
                       {/* Deactivating asks first (a link to ?deactivate=, no JavaScript needed), and is
                           not offered on your own account, which the server refuses. */}
                       {user.active && user.id !== me.id && (

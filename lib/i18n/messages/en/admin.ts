@@ -42,6 +42,8 @@ export const admin = {
       received: "Received",
       vsPrevious: "{change} vs the previous {days, plural, one {day} other {# days}}",
       vsYear: "{change} vs a year earlier",
+      noPrevious: "None in the previous {days, plural, one {day} other {# days}} to compare with",
+      noYear: "None a year earlier to compare with",
       noComparison: "nothing to compare with",
       backlog: "Open now",
       sla: "Decided within target",

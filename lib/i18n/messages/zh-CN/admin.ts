@@ -44,6 +44,8 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
       received: "收到",
       vsPrevious: "较前 {days} 天 {change}",
       vsYear: "同比 {change}",
+      noPrevious: "前 {days} 天无举报，无法比较",
+      noYear: "去年同期无举报，无法比较",
       noComparison: "无可比数据",
       backlog: "当前未办结",
       sla: "按时处理",
