@@ -49,7 +49,7 @@ test("an admin reads the statistics for a period, as a chart and a table, and do
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Reports (CSV)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^reports-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await download.path())!, "utf8");
-  expect(csv.split("\r\n")[0]).toContain("id,received_at,received_day,category,subtype");
+  expect(csv.split("\r\n")[0]).toContain("id,case_number,received_at,received_day,category,subtype");
   for (const id of ids) expect(csv).toContain(id);
   expect(csv).not.toContain("private.person@example.org");
   expect(csv).not.toContain("Private Person");

@@ -21,7 +21,7 @@ async function decide(page: Page, decision: string, extra: (page: Page) => Promi
   await page.getByLabel(decision, { exact: true }).check();
   await extra(page);
   await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("status")).toHaveText("Decision recorded.");
+  await expect(page.getByRole("status")).toContainText("Decided:");
 }
 
 test("a moderator filters, claims, asks for more information, and the citizen answers on /status", async ({ browser }) => {
@@ -65,7 +65,7 @@ test("a moderator marks a duplicate and forwards another report", async ({ brows
 
   await openAndClaim(page, copy.id);
   await decide(page, "Duplicate", (p) => p.locator("#duplicateOfId").fill(original.id));
-  await expect(page.locator(".status-tag")).toHaveText("Merged with an earlier report");
+  await expect(page.locator(".status-tag")).toHaveText("Duplicate of an earlier report");
 
   await openAndClaim(page, third.id);
   await decide(page, "Forward to an agency", async (p) => {
@@ -132,9 +132,39 @@ test("an English-speaking moderator's decision reaches a Chinese reporter in Chi
   await expect(page.locator("#reason")).toHaveValue("发送方号码或地址已报送运营商予以封停。");
   await expect(page.getByTestId("own-language-template")).toContainText("The sender's number or address has been reported to the operator for blocking.");
   await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("status")).toHaveText("Decision recorded.");
+  await expect(page.getByRole("status")).toContainText("Decided: Actioned.");
 
   const phone = await pageIn(browser, "zh-CN", { width: 360 });
   expect(await statusOf(phone, report.receipt)).toBe("已处置");
   await expect(phone.locator(".thread li.from-staff")).toHaveText(/发送方号码或地址已报送运营商予以封停。/);
+});
+
+test("a queue row names its case number, a snippet and its target; a case number finds it; after a decision the page offers the next report, not a claim", async ({ browser }) => {
+  const { page } = await staffPage(browser);
+  const marker = `https://case.example/${Date.now()}`;
+  const report = await fileReport(page, { ...validSpam(), content: `Visit ${marker}`, description: "A prize email that asks for a processing fee before the prize is paid out to the winner, sent twice this week." });
+  await fileReport(page, validSpam());
+  await page.goto(`/queue?${new URLSearchParams({ q: marker, status: "any" })}`);
+  const row = page.locator("table.queue tbody tr").first();
+  const caseNumber = (await row.locator(".case-number").innerText()).trim();
+  expect(caseNumber).toMatch(/^R-\d{4}-\d{6}$/);
+  await expect(row.locator(".queue-snippet")).toHaveText(/^A prize email that asks for a processing fee before the prize is paid out to the winner, sent twice/);
+  await expect(row).toContainText("New — not yet reviewed");
+  await page.goto(`/queue?${new URLSearchParams({ q: caseNumber.toLowerCase(), status: "any" })}`);
+  await expect(page.locator("table.queue tbody tr")).toHaveCount(1);
+  await page.locator("table.queue tbody tr .case-number").click();
+  await expect(page).toHaveTitle(new RegExp(`^${caseNumber} · Review`));
+
+  await page.getByRole("button", { name: "Claim", exact: true }).click();
+  // A refused decision keeps the chosen decision and its own fields.
+  await page.getByLabel("Forward to an agency", { exact: true }).check();
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByLabel("Forward to an agency", { exact: true })).toBeChecked();
+  await expect(page.locator("#reference")).toBeVisible();
+  await page.locator("#reference").fill("12321-2026-000999");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status")).toContainText("Decided: Forwarded to an agency.");
+  await expect(page.getByRole("button", { name: "Claim", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Next report: R-\d{4}-\d{6}$/ })).toBeVisible();
 });

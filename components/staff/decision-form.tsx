@@ -31,15 +31,52 @@ export function DecisionForm({
   ownLanguage: string;
   agencies: Agency[];
 }) {
-  const t = useTranslations();
   const [state, dispatch, pending] = useActionState<DecisionState, FormData>(decideAction, null);
+  // Each answer from the server draws the fields afresh from what was sent: React resets a
+  // form after its action, which cleared the chosen decision while its own fields stayed.
+  const [round, setRound] = useState(0);
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    setRound((n) => n + 1);
+  }
+  return (
+    <form action={dispatch} className="panel-box" noValidate>
+      <DecisionFields key={round} state={state} pending={pending} {...{ reportId, allowed, templates, ownTemplates, reporterLanguage, ownLanguage, agencies }} />
+    </form>
+  );
+}
+
+function DecisionFields({
+  state,
+  pending,
+  reportId,
+  allowed,
+  templates,
+  ownTemplates,
+  reporterLanguage,
+  ownLanguage,
+  agencies,
+}: {
+  state: DecisionState;
+  pending: boolean;
+  reportId: string;
+  allowed: Decision[];
+  templates: Record<Decision, string>;
+  ownTemplates?: Record<Decision, string>;
+  reporterLanguage: string;
+  ownLanguage: string;
+  agencies: Agency[];
+}) {
+  const t = useTranslations();
   const failed = state && !state.ok ? state : undefined;
-  const [decision, setDecision] = useState<Decision | "">((failed?.values?.decision as Decision) ?? "");
+  const sent = failed?.values?.decision;
+  const [decision, setDecision] = useState<Decision | "">(sent && (allowed as string[]).includes(sent) ? (sent as Decision) : "");
   const [reason, setReason] = useState(failed?.values?.reason ?? "");
   const fieldError = (name: string) => failed?.fieldErrors?.[name]?.[0];
 
   return (
-    <form action={dispatch} className="panel-box" noValidate>
+    <>
       <h2>{t("review.decide")}</h2>
       <input type="hidden" name="reportId" value={reportId} />
       {failed?.formError && (
@@ -118,6 +155,6 @@ export function DecisionForm({
       <button type="submit" className="button" disabled={pending || !decision}>
         {t("review.submitDecision")}
       </button>
-    </form>
+    </>
   );
 }

@@ -6,6 +6,15 @@ import type { listQueue } from "@/lib/server/moderation/queue";
 
 type Row = Awaited<ReturnType<typeof listQueue>>["rows"][number];
 
+/** The description's first line, cut at about 100 characters on a word or character boundary. */
+function snippet(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line.length <= 100) return line;
+  const cut = line.slice(0, 100);
+  const space = cut.lastIndexOf(" ");
+  return `${space > 60 ? cut.slice(0, space) : cut}…`;
+}
+
 export async function QueueTable({ rows, userId, locale }: { rows: Row[]; userId: string; locale: string }) {
   const t = await getTranslations();
   const now = Date.now();
@@ -29,10 +38,19 @@ export async function QueueTable({ rows, userId, locale }: { rows: Row[]; userId
             const subtype = row.subtype ? t.has(`subtypes.${row.category}.${row.subtype}` as never) ? t(`subtypes.${row.category}.${row.subtype}` as never) : row.subtype : "";
             return (
               <tr key={row.id}>
-                <td>
-                  <Link href={`/queue/${row.id}`}>{t(`categories.${row.category}.name` as never)}</Link>
-                  {subtype && <div className="muted">{subtype}</div>}
-                  <div className="muted">{t(`statuses.${row.status}` as never)}</div>
+                <td className="queue-report">
+                  <Link href={`/queue/${row.id}`} className="case-number">
+                    {row.caseNumber ?? row.id.slice(0, 8)}
+                  </Link>{" "}
+                  {t(`categories.${row.category}.name` as never)}
+                  {subtype && <span className="muted"> · {subtype}</span>}
+                  <div className="queue-snippet">{snippet(row.description)}</div>
+                  {row.targets[0] && (
+                    <div className="muted">
+                      {t.has(`targetKinds.${row.targets[0].kind}`) ? t(`targetKinds.${row.targets[0].kind}`) : row.targets[0].kind}: <span className="queue-target">{row.targets[0].value}</span>
+                    </div>
+                  )}
+                  <div className="muted">{t(`staffStatuses.${row.status}` as never)}</div>
                   {row.replyPending && <span className="badge">{t("queue.replyWaiting")}</span>}
                 </td>
                 <td>{shortDuration(now - row.submittedAt.getTime(), locale)}</td>

@@ -162,6 +162,33 @@ export function reportRow(p: PreparedReport, targetCount: number, partnerId: str
  * the queue by one per new report (its `targetCount`, the queue's third sort key). Returns
  * the 201 bodies in order.
  */
+/** `R-2026-000123`: the staff's case number of the n-th report of a year. */
+export const formatCaseNumber = (year: number, n: number) => `R-${year}-${String(n).padStart(6, "0")}`;
+
+/**
+ * The next case numbers, one per report, in order: one upsert per year in the group. The
+ * counter's row stays locked until the transaction ends, so concurrent transactions, on any
+ * instance, take their numbers one after the other, without gaps or repeats.
+ */
+async function allocateCaseNumbers(tx: Prisma.TransactionClient, submitted: readonly Date[]): Promise<string[]> {
+  const years = submitted.map((at) => Math.floor(dayOf(at) / 10_000));
+  const counts = new Map<number, number>();
+  for (const year of years) counts.set(year, (counts.get(year) ?? 0) + 1);
+  const next = new Map<number, number>();
+  for (const [year, n] of [...counts].sort((a, b) => a[0] - b[0])) {
+    const [{ last }] = await tx.$queryRaw<{ last: number | bigint }[]>(
+      Prisma.sql`INSERT INTO "CaseCounter" ("year", "last") VALUES (${year}, ${n})
+        ON CONFLICT ("year") DO UPDATE SET "last" = "CaseCounter"."last" + ${n} RETURNING "last"`,
+    );
+    next.set(year, Number(last) - n + 1);
+  }
+  return years.map((year) => {
+    const n = next.get(year)!;
+    next.set(year, n + 1);
+    return formatCaseNumber(year, n);
+  });
+}
+
 export async function insertReports(
   tx: Prisma.TransactionClient,
   reports: readonly { prepared: PreparedReport; idempotency?: IdempotencyClaim; partnerId?: string }[],
@@ -205,7 +232,8 @@ export async function insertReports(
   }));
 
   // A new report is open: later reports of the group on the same target count for it too.
-  await insertRows(tx, "Report", reports.map(({ prepared: p, partnerId }, index) => reportRow(p, sameTarget[index] + laterSharers[index], partnerId ?? null)));
+  const caseNumbers = await allocateCaseNumbers(tx, reports.map(({ prepared }) => prepared.submittedAt));
+  await insertRows(tx, "Report", reports.map(({ prepared: p, partnerId }, index) => ({ ...reportRow(p, sameTarget[index] + laterSharers[index], partnerId ?? null), caseNumber: caseNumbers[index] })));
   await insertRows(
     tx,
     "Evidence",

@@ -34,6 +34,10 @@ describe.runIf(isPostgres())("PostgreSQL and SQLite schemas", () => {
       sqliteShape[table] = (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; notnull: number; pk: number }[])
         .map((c) => `${c.name}${c.notnull || c.pk ? "" : "?"}`)
         .sort();
+      // An INTEGER PRIMARY KEY is SQLite's rowid itself, with no index of its own; PostgreSQL
+      // lists its primary-key index.
+      const keys = (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; pk: number }[]).filter((c) => c.pk > 0);
+      if (keys.length === 1 && keys[0].type.toUpperCase() === "INTEGER") sqliteIndexes.push(`${table}(${keys[0].name})`);
       for (const index of sqlite.prepare(`PRAGMA index_list("${table}")`).all() as { name: string }[]) {
         const columns = (sqlite.prepare(`PRAGMA index_info("${index.name}")`).all() as { name: string }[]).map((c) => c.name);
         sqliteIndexes.push(`${table}(${columns.join(",")})`);

@@ -23,7 +23,11 @@ export function auditWhere(f: AuditFilters): { where: Prisma.AuditEventWhereInpu
   const and: Prisma.AuditEventWhereInput[] = [];
   if (f.actor) and.push({ actorId: f.actor === SYSTEM_ACTOR ? null : f.actor });
   if (f.action) and.push({ action: f.action });
-  if (f.report) and.push({ reportId: f.report });
+  if (f.report) {
+    // A case number as staff write it ("R-2026-000123"), or the report's id.
+    const caseNumber = /^(?:R-?)?(\d{4})-(\d{1,6})$/i.exec(f.report.replace(/\s+/g, ""));
+    and.push(caseNumber ? { report: { caseNumber: `R-${caseNumber[1]}-${caseNumber[2].padStart(6, "0")}` } } : { reportId: f.report });
+  }
   const from = f.from ? parseDay(f.from) : null;
   const to = f.to ? parseDay(f.to) : null;
   if (from !== null) and.push({ at: { gte: startOfDay(from) } });
@@ -48,6 +52,7 @@ export async function listAudit(f: AuditFilters) {
     where: cursor ? { AND: [where, cursor] } : where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: AUDIT_PAGE + 1,
+    include: { report: { select: { caseNumber: true } } },
   });
   const page = rows.slice(0, AUDIT_PAGE);
   // Staff named in the details too (an admin's change to another account, a claim's holder).

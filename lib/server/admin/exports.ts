@@ -16,6 +16,7 @@ import type { Stats, StatsQuery } from "./stats";
  */
 export const REPORT_COLUMNS = [
   "id",
+  "case_number",
   "received_at",
   "received_day",
   "category",
@@ -48,7 +49,7 @@ export async function* reportRows(q: StatsQuery): AsyncGenerator<ReportExportRow
         orderBy: { id: "asc" },
         take: PAGE,
         select: {
-          id: true, submittedAt: true, receivedDay: true, category: true, subtype: true, informationOnly: true, severity: true,
+          id: true, caseNumber: true, submittedAt: true, receivedDay: true, category: true, subtype: true, informationOnly: true, severity: true,
           status: true, expectedBy: true, firstDecisionAt: true, closedAt: true, firstDecisionSecs: true, closureSecs: true,
           decidedOnTime: true, duplicateOfId: true, forwardedToId: true,
           targets: { select: { kind: true, value: true }, orderBy: [{ kind: "asc" }, { value: "asc" }] },
@@ -57,6 +58,7 @@ export async function* reportRows(q: StatsQuery): AsyncGenerator<ReportExportRow
       for (const r of page) {
         yield {
           id: r.id,
+          case_number: r.caseNumber,
           received_at: iso(r.submittedAt),
           received_day: formatDay(r.receivedDay),
           category: r.category,

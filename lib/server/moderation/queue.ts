@@ -59,6 +59,9 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
  * a phone number typed in any spelling finds the reports that intake filed under it.
  */
 function searchWhere(q: string): Prisma.ReportWhereInput {
+  // A case number, as staff write it: "R-2026-000123", "r-2026-123", "2026-123".
+  const caseNumber = /^(?:R-?)?(\d{4})-(\d{1,6})$/i.exec(q.replace(/\s+/g, ""));
+  if (caseNumber) return { caseNumber: `R-${caseNumber[1]}-${caseNumber[2].padStart(6, "0")}` };
   const keys: Prisma.TargetKeyWhereInput[] = [];
   const url = /^https?:\/\//i.test(q) ? canonicalUrl(q) : undefined;
   if (url) keys.push({ kind: "url", value: url });
@@ -121,6 +124,10 @@ export async function listQueue(f: QueueFilters, userId: string) {
     take: PAGE_SIZE + 1,
     select: {
       id: true,
+      caseNumber: true,
+      // For the row's one-line snippet and its main target.
+      description: true,
+      targets: { select: { kind: true, value: true }, orderBy: [{ kind: "desc" }, { value: "asc" }], take: 1 },
       category: true,
       subtype: true,
       status: true,

@@ -16,7 +16,7 @@ export async function getReportForStaff(id: string) {
       messages: { orderBy: { createdAt: "asc" } },
       notes: { orderBy: { createdAt: "asc" } },
       claimedBy: { select: { id: true, name: true } },
-      duplicateOf: { select: { id: true, status: true } },
+      duplicateOf: { select: { id: true, status: true, caseNumber: true } },
       forwardedTo: true,
       partner: { select: { name: true } },
     },
@@ -44,3 +44,26 @@ export async function getReportForStaff(id: string) {
   };
 }
 export type StaffReport = NonNullable<Awaited<ReturnType<typeof getReportForStaff>>>;
+
+/** A report's case number, for the page title. */
+export async function caseNumberOf(id: string): Promise<string | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  return (await db.report.findUnique({ where: { id }, select: { caseNumber: true } }))?.caseNumber ?? null;
+}
+
+/**
+ * The report to take next after a decision: the first open one in the queue's priority
+ * order that nobody else holds, other than the one just decided.
+ */
+export async function nextReportFor(userId: string, after: string) {
+  const now = new Date();
+  return db.report.findFirst({
+    where: {
+      isOpen: true,
+      id: { not: after },
+      OR: [{ claimedById: null }, { claimedById: userId }, { claimExpiresAt: { lte: now } }],
+    },
+    orderBy: [{ severity: "desc" }, { dueHour: "asc" }, { targetCount: "desc" }, { id: "asc" }],
+    select: { id: true, caseNumber: true },
+  });
+}

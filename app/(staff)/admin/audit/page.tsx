@@ -21,12 +21,13 @@ export default async function AuditPage({ searchParams }: Props) {
   const [{ rows, actors, next, dateProblem }, choices] = await Promise.all([listAudit(filters), auditChoices()]);
   const t = await getTranslations();
   const when = await getWhen();
+  const cases = new Map(rows.filter((r) => r.reportId && r.report?.caseNumber).map((r) => [r.reportId!, r.report!.caseNumber!]));
   const words: AuditWords = {
     person: (id) => actors.get(id) ?? id.slice(0, 8),
     nobody: (action) => t(action === "message:reporter" ? "auditAdmin.nobody.reporter" : "auditAdmin.nobody.system"),
     status: (status) => (t.has(`statuses.${status}`) ? t(`statuses.${status}`) : status),
     role: (role) => (t.has(`staffAdmin.roles.${role}`) ? t(`staffAdmin.roles.${role}`) : role),
-    report: (id) => id.slice(0, 8),
+    report: (id) => cases.get(id) ?? id.slice(0, 8),
   };
   const kept = new URLSearchParams(
     Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"),
@@ -110,7 +111,7 @@ export default async function AuditPage({ searchParams }: Props) {
                     <td className="nowrap">
                       {row.reportId && (
                         <Link href={`/queue/${row.reportId}`}>
-                          <code>{row.reportId.slice(0, 8)}</code>
+                          <span className="case-number">{cases.get(row.reportId) ?? row.reportId.slice(0, 8)}</span>
                         </Link>
                       )}
                     </td>

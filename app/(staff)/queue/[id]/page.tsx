@@ -11,7 +11,7 @@ import { shortDuration } from "@/lib/i18n/durations";
 import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { holderOf } from "@/lib/moderation/claim";
-import { getReportForStaff } from "@/lib/server/moderation/report-detail";
+import { caseNumberOf, getReportForStaff, nextReportFor } from "@/lib/server/moderation/report-detail";
 import { ALLOWED, type Status } from "@/lib/moderation/statuses";
 import { reasonTemplates, reporterLocale } from "@/lib/moderation/templates";
 import type { Locale } from "@/lib/validation/options";
@@ -20,8 +20,11 @@ import { SCAN_BUDGET_CHARS } from "@/lib/targets/scan";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("review"))("details") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const found = await caseNumberOf(id);
+  const t = await getTranslations("review");
+  return { title: found ? t("titleWithCase", { case: found }) : t("details") };
 }
 
 export default async function ReviewPage({ params, searchParams }: Props) {
@@ -43,6 +46,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const templates = reasonTemplates(readerLocale, report.category);
   const ownTemplates = readerLocale === locale ? undefined : reasonTemplates(locale as Locale, report.category);
   const error = query.error && /^[a-z_]+$/.test(query.error) ? query.error : undefined;
+  const next = query.done === "decided" ? await nextReportFor(user.id, report.id) : null;
 
   return (
     <>
@@ -56,10 +60,25 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         )}
       </h1>
       <p>
-        <span className="status-tag">{t(`statuses.${report.status}` as never)}</span> <code>{report.id}</code>
+        <span className="case-number">{report.caseNumber ?? report.id}</span> <span className="status-tag">{t(`staffStatuses.${report.status}` as never)}</span>
       </p>
       {error && <p className="form-error" role="alert">{t(`moderation.errors.${error}` as never)}</p>}
-      {query.done === "decided" && <p className="notice" role="status">{t("review.decided")}</p>}
+      {query.done === "decided" && (
+        <div className="notice notice--success" role="status">
+          <p>{t("review.decidedAs", { status: t(`staffStatuses.${report.status}` as never) })}</p>
+          {next ? (
+            <p>
+              <Link href={`/queue/${next.id}`} className="button">
+                {t("review.nextReport", { case: next.caseNumber ?? next.id.slice(0, 8) })}
+              </Link>
+            </p>
+          ) : (
+            <p>
+              <Link href="/queue">{t("review.queueEmpty")}</Link>
+            </p>
+          )}
+        </div>
+      )}
       {replyWaiting && (
         <form action={markReplyReadAction} className="notice">
           <input type="hidden" name="reportId" value={report.id} />
@@ -89,7 +108,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           )}
           {report.duplicateOf && (
             <p>
-              {t("review.duplicateOfLine")} <Link href={`/queue/${report.duplicateOf.id}`}>{report.duplicateOf.id}</Link>
+              {t("review.duplicateOfLine")} <Link href={`/queue/${report.duplicateOf.id}`}>{report.duplicateOf.caseNumber ?? report.duplicateOf.id}</Link>
             </p>
           )}
           <h2>{t("review.evidence")}</h2>
@@ -118,11 +137,14 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <p>{t("review.claimedByYou", { time: when(report.claimExpiresAt!) })}</p>
             ) : holder ? (
               <p>{t("review.claimedBy", { name: report.claimedBy?.name ?? "?", time: when(report.claimExpiresAt!) })}</p>
-            ) : (
+            ) : report.isOpen ? (
               <p>{t("review.unclaimed")}</p>
+            ) : (
+              <p>{t("review.decidedAs", { status: t(`staffStatuses.${report.status}` as never) })}</p>
             )}
             <div className="button-row">
-              {(!holder || holder === user.id) && (
+              {/* A decided report is not claimed again from here: its outcome stands. */}
+              {report.isOpen && (!holder || holder === user.id) && (
                 <form action={claimAction}>
                   <input type="hidden" name="reportId" value={report.id} />
                   <button type="submit" className="button">{holder ? t("review.renew") : t("review.claim")}</button>

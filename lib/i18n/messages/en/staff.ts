@@ -148,6 +148,10 @@ export const staff = {
     shown: "{count, plural, one {# report} other {# reports}} on this page",
   },
   review: {
+    titleWithCase: "{case} · Review",
+    decidedAs: "Decided: {status}.",
+    nextReport: "Next report: {case}",
+    queueEmpty: "No open report is waiting. Back to the queue",
     fromReporter: "Reporter",
     back: "Back to the queue",
     details: "The report",
@@ -200,6 +204,17 @@ export const staff = {
     replyWaiting: "The reporter has answered: their message is in the thread below. The queue shows this report as “reply waiting” until you decide, or mark the answer read.",
     markReplyRead: "Mark the answer read",
     claimed: "You have claimed this report.",
+  },
+  /** Statuses as the staff read them in the queue (the reporter's words are under statuses). */
+  staffStatuses: {
+    received: "New — not yet reviewed",
+    "in-review": "In review",
+    "needs-info": "Needs info — waiting for the reporter",
+    forwarded: "Forwarded to an agency",
+    actioned: "Actioned",
+    rejected: "Rejected",
+    duplicate: "Duplicate of an earlier report",
+    closed: "Closed",
   },
   moderation: {
     decisions: {

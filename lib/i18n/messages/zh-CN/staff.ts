@@ -148,6 +148,10 @@ export const staff = {
     shown: "本页 {count} 件",
   },
   review: {
+    titleWithCase: "{case} · 审核",
+    decidedAs: "已作出处理：{status}。",
+    nextReport: "下一条举报：{case}",
+    queueEmpty: "没有等待处理的举报。返回队列",
     fromReporter: "举报人",
     back: "返回队列",
     details: "举报内容",
@@ -200,6 +204,17 @@ export const staff = {
     replyWaiting: "举报人已回复，消息见下方对话。在您作出决定或标记为已读之前，队列会将此举报显示为“有新回复”。",
     markReplyRead: "标记回复为已读",
     claimed: "您已领取此举报。",
+  },
+  /** Statuses as the staff read them in the queue (the reporter's words are under statuses). */
+  staffStatuses: {
+    received: "新举报，尚未审核",
+    "in-review": "审核中",
+    "needs-info": "待补充，等待举报人答复",
+    forwarded: "已转交机构",
+    actioned: "已处置",
+    rejected: "不予处理",
+    duplicate: "与此前举报重复",
+    closed: "已结案",
   },
   moderation: {
     decisions: {

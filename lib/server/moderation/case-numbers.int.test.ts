@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { POST as submit } from "@/app/api/v1/reports/route";
+import { POST as batch } from "@/app/api/v1/reports/batch/route";
+import { db } from "@/lib/server/db";
+import { dayOf } from "@/lib/stats/days";
+import { validReports, validSpam } from "@/lib/validation/fixtures";
+import { reportRows } from "../admin/exports";
+import { createPartner } from "../admin/partners";
+import { jsonRequest } from "../testing/requests";
+import { listQueue, queueFiltersSchema } from "./queue";
+
+/** Staff case numbers (R-YYYY-NNNNNN): report-writer.ts allocates them from CaseCounter. */
+const numberOf = (caseNumber: string | null) => Number(/^R-\d{4}-(\d{6})$/.exec(caseNumber ?? "")?.[1] ?? NaN);
+
+describe("case numbers", () => {
+  it("are sequential within the year, without gaps or repeats, for reports sent at once and in batches", async () => {
+    const year = Math.floor(dayOf(new Date()) / 10_000);
+    const before = (await db.caseCounter.findUnique({ where: { year } }))?.last ?? 0;
+    const { key } = await createPartner({ name: "Case numbers" }, null);
+    const singles = Array.from({ length: 24 }, (_, i) => submit(jsonRequest("/api/v1/reports", { ...validSpam(), sender: `+86 139 0000 ${String(1000 + i)}` })));
+    const batched = batch(
+      jsonRequest("/api/v1/reports/batch", { reports: Object.values(validReports).map((make) => make()) }, { authorization: `Bearer ${key}` }),
+    );
+    const responses = await Promise.all([...singles, batched]);
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array(24).fill(201), 200].sort());
+    const rows = await db.report.findMany({ where: { submittedAt: { gte: new Date(Date.now() - 60_000) } }, select: { caseNumber: true } });
+    const numbers = rows.map((r) => numberOf(r.caseNumber)).filter((n) => n > before).sort((a, b) => a - b);
+    expect(numbers).toHaveLength(24 + 4);
+    expect(numbers).toEqual(Array.from({ length: 28 }, (_, i) => before + 1 + i));
+    expect(rows.every((r) => r.caseNumber?.startsWith(`R-${year}-`))).toBe(true);
+    expect((await db.caseCounter.findUnique({ where: { year } }))?.last).toBe(before + 28);
+  });
+
+  it("are found by the queue's search in the ways staff write them, and are in the export", async () => {
+    const { id } = (await (await submit(jsonRequest("/api/v1/reports", validSpam()))).json()) as { id: string };
+    const { caseNumber } = await db.report.findUniqueOrThrow({ where: { id }, select: { caseNumber: true } });
+    const [, year, n] = /^R-(\d{4})-(\d{6})$/.exec(caseNumber!)!;
+    for (const q of [caseNumber!, caseNumber!.toLowerCase(), `${year}-${Number(n)}`, ` R-${year}-${Number(n)} `]) {
+      const { rows } = await listQueue(queueFiltersSchema.parse({ q, status: "any" }), "nobody");
+      expect(rows.map((r) => r.id), q).toEqual([id]);
+      expect(rows[0].caseNumber).toBe(caseNumber);
+    }
+    const exported: { id: unknown; case_number: unknown }[] = [];
+    for await (const row of reportRows({ from: dayOf(new Date()), to: dayOf(new Date()), category: null } as never)) exported.push(row);
+    expect(exported.find((r) => r.id === id)?.case_number).toBe(caseNumber);
+  });
+});
