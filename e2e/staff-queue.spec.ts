@@ -59,12 +59,23 @@ test("a moderator filters, claims, asks for more information, and the citizen an
 
 test("a moderator marks a duplicate and forwards another report", async ({ browser }) => {
   const { page } = await staffPage(browser);
-  const original = await fileReport(page, { ...validHarmfulInfo(), urls: [`https://dup.example/${Date.now()}`] });
-  const copy = await fileReport(page, { ...validHarmfulInfo(), urls: [`https://dup.example/${Date.now()}-b`] });
+  const url = `https://dup.example/${Date.now()}`;
+  const original = await fileReport(page, { ...validHarmfulInfo(), urls: [url] });
+  const copy = await fileReport(page, { ...validHarmfulInfo(), urls: [url] });
   const third = await fileReport(page, validSpam());
 
+  // Two clicks: "Duplicate", then record; the report on the same target is offered, oldest first, chosen.
   await openAndClaim(page, copy.id);
-  await decide(page, "Duplicate", (p) => p.locator("#duplicateOfId").fill(original.id));
+  await page.getByLabel("Duplicate", { exact: true }).check();
+  const offered = page.locator('input[name="duplicateOfId"]');
+  await expect(offered).toHaveCount(1);
+  await expect(offered).toBeChecked();
+  const originalCase = await offered.getAttribute("value");
+  expect(originalCase).toMatch(/^R-\d{4}-\d{6}$/);
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status")).toContainText("Decided:");
+  await expect(page.locator("p", { hasText: "Duplicate of" }).getByRole("link")).toHaveText(originalCase!);
+  await expect(page.locator("p", { hasText: "Duplicate of" }).getByRole("link")).toHaveAttribute("href", `/queue/${original.id}`);
   await expect(page.locator(".status-tag")).toHaveText("Duplicate of an earlier report");
 
   await openAndClaim(page, third.id);

@@ -6,6 +6,8 @@ import { decideAction, type DecisionState } from "@/lib/server/actions/moderatio
 import { DECISIONS, type Decision } from "@/lib/moderation/statuses";
 
 type Agency = { id: string; name: string };
+/** A report that shares a target with this one: a likely original, as the form lists it. */
+export type Original = { id: string; caseNumber: string; snippet: string; status: string; date: string };
 
 /**
  * A decision with its reason. Choosing a decision fills the reason from its template, in
@@ -20,7 +22,9 @@ export function DecisionForm({
   reporterLanguage,
   ownLanguage,
   agencies,
+  originals = [],
 }: {
+  originals?: Original[];
   reportId: string;
   allowed: Decision[];
   /** In the reporter's language. */
@@ -42,7 +46,7 @@ export function DecisionForm({
   }
   return (
     <form action={dispatch} className="panel-box" noValidate>
-      <DecisionFields key={round} state={state} pending={pending} {...{ reportId, allowed, templates, ownTemplates, reporterLanguage, ownLanguage, agencies }} />
+      <DecisionFields key={round} state={state} pending={pending} {...{ reportId, allowed, templates, ownTemplates, reporterLanguage, ownLanguage, agencies, originals }} />
     </form>
   );
 }
@@ -57,7 +61,9 @@ function DecisionFields({
   reporterLanguage,
   ownLanguage,
   agencies,
+  originals,
 }: {
+  originals: Original[];
   state: DecisionState;
   pending: boolean;
   reportId: string;
@@ -104,10 +110,28 @@ function DecisionFields({
         {fieldError("decision") && <p className="error-message">{t("validation.required")}</p>}
       </fieldset>
       {decision === "duplicate" && (
-        <div className="field">
-          <label htmlFor="duplicateOfId">{t("review.duplicateOf")}</label>
-          <input id="duplicateOfId" name="duplicateOfId" type="text" defaultValue={failed?.values?.duplicateOfId} />
-        </div>
+        <>
+          {/* The likely originals (reports on the same target), the oldest chosen: two clicks. */}
+          {originals.length > 0 && (
+            <fieldset className="field">
+              <legend>{t("review.chooseOriginal")}</legend>
+              {originals.map((o, i) => (
+                <label key={o.id} className="choice choice--original">
+                  <input type="radio" name="duplicateOfId" value={o.caseNumber} defaultChecked={failed?.values?.duplicateOfId ? failed.values.duplicateOfId === o.caseNumber : i === 0} />
+                  <span>
+                    <span className="case-number">{o.caseNumber}</span> {o.snippet}
+                    <span className="muted"> · {o.status} · {o.date}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <div className="field">
+            <label htmlFor="duplicateOfCase">{originals.length > 0 ? t("review.orTypeCase") : t("review.typeCase")}</label>
+            <p className="hint" id="duplicateOfCase-hint">{t("review.caseHint")}</p>
+            <input id="duplicateOfCase" name="duplicateOfCase" type="text" aria-describedby="duplicateOfCase-hint" defaultValue={failed?.values?.duplicateOfCase} />
+          </div>
+        </>
       )}
       {decision === "forwarded" && (
         <>

@@ -66,7 +66,7 @@ export async function decideAction(_previous: DecisionState, form: FormData): Pr
   const actor = await requireRole("MODERATOR");
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = decisionSchema.safeParse(
-    { ...values, duplicateOfId: values.duplicateOfId || undefined, agencyId: values.agencyId || undefined, reference: values.reference || undefined },
+    { ...values, duplicateOfId: values.duplicateOfCase?.trim() || values.duplicateOfId || undefined, agencyId: values.agencyId || undefined, reference: values.reference || undefined },
     { error: issueKeyMap },
   );
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };

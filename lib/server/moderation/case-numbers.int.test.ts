@@ -7,7 +7,10 @@ import { validReports, validSpam } from "@/lib/validation/fixtures";
 import { reportRows } from "../admin/exports";
 import { createPartner } from "../admin/partners";
 import { jsonRequest } from "../testing/requests";
+import { claimReport } from "./claims";
+import { decide } from "./decisions";
 import { listQueue, queueFiltersSchema } from "./queue";
+import { sameTargetReports } from "./report-detail";
 
 /** Staff case numbers (R-YYYY-NNNNNN): report-writer.ts allocates them from CaseCounter. */
 const numberOf = (caseNumber: string | null) => Number(/^R-\d{4}-(\d{6})$/.exec(caseNumber ?? "")?.[1] ?? NaN);
@@ -43,5 +46,21 @@ describe("case numbers", () => {
     const exported: { id: unknown; case_number: unknown }[] = [];
     for await (const row of reportRows({ from: dayOf(new Date()), to: dayOf(new Date()), category: null } as never)) exported.push(row);
     expect(exported.find((r) => r.id === id)?.case_number).toBe(caseNumber);
+  });
+
+  it("name the original of a duplicate, offered among the reports on the same target or typed", async () => {
+    const moderator = await db.user.create({ data: { email: "dup@case.test", name: "Dup", role: "MODERATOR", passwordHash: "x" } });
+    const file = async (sender: string) =>
+      ((await (await submit(jsonRequest("/api/v1/reports", { ...validSpam(), sender, recipient: "13655550199", content: "Claim your refund today, reply Y." }))).json()) as { id: string }).id;
+    const original = await file("+86 139 7777 0001");
+    const copy = await file("+86 139 7777 0001");
+    const other = await file("+86 139 7777 0002");
+    const offered = await sameTargetReports(copy);
+    expect(offered.map((o) => o.id)).toEqual([original]);
+    const { caseNumber } = await db.report.findUniqueOrThrow({ where: { id: original }, select: { caseNumber: true } });
+    const [, year, n] = /^R-(\d{4})-(\d{6})$/.exec(caseNumber!)!;
+    await claimReport(other, { id: moderator.id, role: "MODERATOR" });
+    await decide({ reportId: other, decision: "duplicate", reason: "Same scam campaign.", duplicateOfId: `r-${year}-${Number(n)}` }, { id: moderator.id, role: "MODERATOR" });
+    expect((await db.report.findUniqueOrThrow({ where: { id: other } })).duplicateOfId).toBe(original);
   });
 });

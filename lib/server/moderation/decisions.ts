@@ -51,7 +51,12 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
     if (input.decision === "duplicate") {
       if (!input.duplicateOfId) throw new ModerationError("duplicate_target_missing");
       if (input.duplicateOfId === report.id) throw new ModerationError("duplicate_of_self");
-      const original = await tx.report.findUnique({ where: { id: input.duplicateOfId }, select: { id: true, duplicateOfId: true } });
+      // The original by its case number, as staff know it ("R-2026-000123", "2026-123"), or its id.
+      const caseNumber = /^(?:R-?)?(\d{4})-(\d{1,6})$/i.exec(input.duplicateOfId.replace(/\s+/g, ""));
+      const original = await tx.report.findUnique({
+        where: caseNumber ? { caseNumber: `R-${caseNumber[1]}-${caseNumber[2].padStart(6, "0")}` } : { id: input.duplicateOfId },
+        select: { id: true, duplicateOfId: true },
+      });
       if (!original) throw new ModerationError("duplicate_target_missing");
       // Point at the root, so that a reporter never follows a chain of duplicates.
       data.duplicateOfId = original.duplicateOfId ?? original.id;

@@ -67,3 +67,19 @@ export async function nextReportFor(userId: string, after: string) {
     select: { id: true, caseNumber: true },
   });
 }
+
+/**
+ * Reports that share a target key with this one, oldest first: the likely originals of a
+ * duplicate, offered by the decision form. Two indexed lookups, capped.
+ */
+export async function sameTargetReports(reportId: string, limit = 20) {
+  const keys = await db.targetKey.findMany({ where: { reportId }, select: { kind: true, value: true }, take: 50 });
+  if (keys.length === 0) return [];
+  const rows = await db.report.findMany({
+    where: { id: { not: reportId }, targets: { some: { OR: keys.map((k) => ({ kind: k.kind, value: k.value })) } } },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, caseNumber: true, description: true, status: true, submittedAt: true },
+  });
+  return rows;
+}

@@ -11,7 +11,7 @@ import { shortDuration } from "@/lib/i18n/durations";
 import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { holderOf } from "@/lib/moderation/claim";
-import { caseNumberOf, getReportForStaff, nextReportFor } from "@/lib/server/moderation/report-detail";
+import { caseNumberOf, getReportForStaff, nextReportFor, sameTargetReports } from "@/lib/server/moderation/report-detail";
 import { ALLOWED, type Status } from "@/lib/moderation/statuses";
 import { reasonTemplates, reporterLocale } from "@/lib/moderation/templates";
 import type { Locale } from "@/lib/validation/options";
@@ -47,6 +47,16 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const ownTemplates = readerLocale === locale ? undefined : reasonTemplates(locale as Locale, report.category);
   const error = query.error && /^[a-z_]+$/.test(query.error) ? query.error : undefined;
   const next = query.done === "decided" ? await nextReportFor(user.id, report.id) : null;
+  const canDecide = holder === user.id && ALLOWED[report.status as Status].length > 0;
+  const originals = canDecide && ALLOWED[report.status as Status].includes("duplicate")
+    ? (await sameTargetReports(report.id)).map((o) => ({
+        id: o.id,
+        caseNumber: o.caseNumber ?? o.id,
+        snippet: o.description.replace(/\s+/g, " ").slice(0, 80) + (o.description.length > 80 ? "…" : ""),
+        status: t(`staffStatuses.${o.status}` as never),
+        date: when(o.submittedAt),
+      }))
+    : [];
 
   return (
     <>
@@ -158,8 +168,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               )}
             </div>
           </section>
-          {holder === user.id && ALLOWED[report.status as Status].length > 0 && (
+          {canDecide && (
             <DecisionForm
+              originals={originals}
               reportId={report.id}
               allowed={[...ALLOWED[report.status as Status]]}
               templates={templates}
