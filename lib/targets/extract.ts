@@ -1,7 +1,7 @@
 import type { Report } from "@/lib/validation/report";
 import { canonicalUrl } from "./canonical-url";
 import type { EmailMessage } from "./email-message";
-import { toE164 } from "./phone";
+import { canonicalPhone } from "./phone";
 import { TextScanner } from "./scan";
 import { TargetSet, type Target } from "./target-set";
 
@@ -19,7 +19,8 @@ export function canonicalAccount(input: string): string {
 }
 
 /**
- * The key of a free-form identifier (a sender, a suspect detail): a phone number in E.164,
+ * The key of a free-form identifier (a sender, a suspect detail): a phone number in E.164
+ * (or a service number as written, lib/targets/phone.ts),
  * an email address, a URL, or else an account id.
  */
 export function identifierTarget(input: string): Target | undefined {
@@ -28,7 +29,7 @@ export function identifierTarget(input: string): Target | undefined {
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { kind: "email", value: value.toLowerCase() };
   const url = /^https?:\/\//i.test(value) ? canonicalUrl(value) : undefined;
   if (url) return { kind: "url", value: url };
-  const phone = toE164(value);
+  const phone = canonicalPhone(value);
   if (phone) return { kind: "phone", value: phone };
   const account = canonicalAccount(value);
   return account ? { kind: "account", value: account } : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { phoneNumbersIn, toE164 } from "./phone";
+import { canonicalPhone, phoneNumbersIn, serviceNumber, toE164 } from "./phone";
 
 describe("toE164", () => {
   it("reads Chinese numbers in any common spelling", () => {
@@ -24,5 +24,31 @@ describe("phoneNumbersIn", () => {
   it("finds every number in a message, normalised and without repeats", () => {
     const text = "Call 138 0013 8000 or +86-138-0013-8000, or our hotline 010 6552 9988. Order 12345.";
     expect(phoneNumbersIn(text).sort()).toEqual(["+861065529988", "+8613800138000"]);
+  });
+});
+
+describe("service numbers", () => {
+  it("are kept as written (digits only), not read as Beijing landlines", () => {
+    expect(canonicalPhone("10690000123")).toBe("10690000123");
+    expect(canonicalPhone("1069 0000 123")).toBe("10690000123");
+    expect(canonicalPhone("106575501234567")).toBe("106575501234567");
+    expect(canonicalPhone("95588")).toBe("95588");
+    expect(canonicalPhone("12321")).toBe("12321");
+    expect(canonicalPhone("96110")).toBe("96110");
+    expect(canonicalPhone("10086")).toBe("10086");
+    expect(toE164("10690000123")).toBe("+8610690000123"); // what libphonenumber alone makes of it
+  });
+
+  it("leave real numbers alone", () => {
+    expect(serviceNumber("13800138000")).toBeUndefined();
+    expect(serviceNumber("010-6552 9988")).toBeUndefined();
+    expect(canonicalPhone("010-6552 9988")).toBe("+861065529988");
+    expect(canonicalPhone("+86 138 0013 8000")).toBe("+8613800138000");
+    expect(serviceNumber("4008 123 456")).toBeUndefined();
+  });
+
+  it("are found in running text once, as service numbers, beside ordinary numbers", () => {
+    const text = "【积分提醒】回复TD退订。发送方 1069 0000 123，客服 138 0013 8000，转账后拨打 010 6552 9988。";
+    expect(phoneNumbersIn(text).sort()).toEqual(["+861065529988", "+8613800138000", "10690000123"]);
   });
 });

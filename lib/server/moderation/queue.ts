@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalUrl } from "@/lib/targets/canonical-url";
 import { canonicalAccount } from "@/lib/targets/extract";
-import { toE164 } from "@/lib/targets/phone";
+import { canonicalPhone } from "@/lib/targets/phone";
 import { CATEGORIES } from "@/lib/validation/options";
 import { db } from "../db";
 import { STATUSES } from "@/lib/moderation/statuses";
@@ -65,7 +65,7 @@ function searchWhere(q: string): Prisma.ReportWhereInput {
   const keys: Prisma.TargetKeyWhereInput[] = [];
   const url = /^https?:\/\//i.test(q) ? canonicalUrl(q) : undefined;
   if (url) keys.push({ kind: "url", value: url });
-  const phone = toE164(q);
+  const phone = canonicalPhone(q);
   if (phone) keys.push({ kind: "phone", value: phone });
   if (/^[^\s@]+@[^\s@]+$/.test(q)) keys.push({ kind: "email", value: q.toLowerCase() });
   // An identifier is looked up by its key (an index probe). Plain words also scan the
