@@ -178,4 +178,12 @@ test("a queue row names its case number, a snippet and its target; a case number
   await expect(page.getByRole("status")).toContainText("Decided: Forwarded to an agency.");
   await expect(page.getByRole("button", { name: "Claim", exact: true })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^Next report: R-\d{4}-\d{6}$/ })).toBeVisible();
+
+  // A new report on the same target says, in its row and on its page, that it is known.
+  const again = await fileReport(page, { ...validSpam(), content: `Visit ${marker}` });
+  await page.goto(`/queue?${new URLSearchParams({ q: marker })}`);
+  const known = page.locator("table.queue tbody tr").first().locator(".badge--known");
+  await expect(known).toHaveText(new RegExp(`^Known target — Forwarded to an agency on .+ \\(${caseNumber}\\)$`));
+  await page.goto(`/queue/${again.id}`);
+  await expect(page.getByRole("note").filter({ hasText: "Staff already acted on a target of this report" })).toContainText(caseNumber);
 });

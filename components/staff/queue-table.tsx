@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { shortDuration } from "@/lib/i18n/durations";
 import { holderOf } from "@/lib/moderation/claim";
+import { getWhen } from "@/lib/i18n/when";
+import { knownKey, type KnownTarget } from "@/lib/server/moderation/known-targets";
 import type { listQueue } from "@/lib/server/moderation/queue";
 
 type Row = Awaited<ReturnType<typeof listQueue>>["rows"][number];
@@ -15,8 +17,9 @@ function snippet(text: string): string {
   return `${space > 60 ? cut.slice(0, space) : cut}…`;
 }
 
-export async function QueueTable({ rows, userId, locale }: { rows: Row[]; userId: string; locale: string }) {
+export async function QueueTable({ rows, userId, locale, known }: { rows: Row[]; userId: string; locale: string; known: Map<string, KnownTarget> }) {
   const t = await getTranslations();
+  const when = await getWhen();
   const now = Date.now();
   return (
     <div className="table-wrap">
@@ -48,6 +51,14 @@ export async function QueueTable({ rows, userId, locale }: { rows: Row[]; userId
                   {row.targets[0] && (
                     <div className="muted">
                       {t.has(`targetKinds.${row.targets[0].kind}`) ? t(`targetKinds.${row.targets[0].kind}`) : row.targets[0].kind}: <span className="queue-target">{row.targets[0].value}</span>
+                    </div>
+                  )}
+                  {row.targets[0] && known.has(knownKey(row.targets[0])) && (
+                    <div className="badge badge--known">
+                      {(() => {
+                        const k = known.get(knownKey(row.targets[0]))!;
+                        return t("queue.knownTarget", { status: t(`staffStatuses.${k.status}` as never), date: when(k.decidedAt), case: k.caseNumber ?? k.reportId.slice(0, 8) });
+                      })()}
                     </div>
                   )}
                   <div className="muted">{t(`staffStatuses.${row.status}` as never)}</div>

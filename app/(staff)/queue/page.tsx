@@ -5,6 +5,7 @@ import { QueueFiltersForm } from "@/components/staff/queue-filters";
 import { QueueTable } from "@/components/staff/queue-table";
 import { nextReportAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
+import { knownTargets } from "@/lib/server/moderation/known-targets";
 import { countRepliesFor, listQueue, queueFiltersSchema } from "@/lib/server/moderation/queue";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = queueFiltersSchema.parse(raw);
   const [{ rows, next }, replies] = await Promise.all([listQueue(filters, user.id), countRepliesFor(user.id)]);
+  const known = await knownTargets(rows.flatMap((r) => r.targets), rows.map((r) => r.id));
   const t = await getTranslations();
   const locale = await getLocale();
   const params = new URLSearchParams(
@@ -51,7 +53,7 @@ export default async function QueuePage({ searchParams }: Props) {
       )}
       <QueueFiltersForm filters={filters} />
       <p className="muted">{t("queue.shown", { count: rows.length })}</p>
-      {rows.length === 0 ? <p>{t("queue.empty")}</p> : <QueueTable rows={rows} userId={user.id} locale={locale} />}
+      {rows.length === 0 ? <p>{t("queue.empty")}</p> : <QueueTable rows={rows} userId={user.id} locale={locale} known={known} />}
       <nav className="button-row" aria-label={t("queue.nextPage")}>
         {filters.after && (
           <Link className="button button--secondary" href={`/queue?${params}`}>

@@ -10,6 +10,7 @@ import { jsonRequest } from "../testing/requests";
 import { claimReport } from "./claims";
 import { decide } from "./decisions";
 import { listQueue, queueFiltersSchema } from "./queue";
+import { knownKey, knownTargets } from "./known-targets";
 import { sameTargetReports } from "./report-detail";
 
 /** Staff case numbers (R-YYYY-NNNNNN): report-writer.ts allocates them from CaseCounter. */
@@ -62,5 +63,25 @@ describe("case numbers", () => {
     await claimReport(other, { id: moderator.id, role: "MODERATOR" });
     await decide({ reportId: other, decision: "duplicate", reason: "Same scam campaign.", duplicateOfId: `r-${year}-${Number(n)}` }, { id: moderator.id, role: "MODERATOR" });
     expect((await db.report.findUniqueOrThrow({ where: { id: other } })).duplicateOfId).toBe(original);
+  });
+
+  it("a new report on a target already actioned says so, with the decision and its date", async () => {
+    const moderator = await db.user.create({ data: { email: "known@case.test", name: "Known", role: "MODERATOR", passwordHash: "x" } });
+    const url = `https://known.example/${Date.now()}`;
+    const file = async () => ((await (await submit(jsonRequest("/api/v1/reports", { ...validReports["harmful-info"](), urls: [url] }))).json()) as { id: string }).id;
+    const first = await file();
+    const before = await knownTargets([{ kind: "url", value: url }], []);
+    expect(before.size).toBe(0);
+    await claimReport(first, { id: moderator.id, role: "MODERATOR" });
+    await decide({ reportId: first, decision: "actioned", reason: "Removed by the host." }, { id: moderator.id, role: "MODERATOR" });
+    const later = await file();
+    const keys = await db.targetKey.findMany({ where: { reportId: later }, select: { kind: true, value: true } });
+    const known = await knownTargets(keys, [later]);
+    const hit = [...known.values()].find((k) => k.reportId === first);
+    expect(hit).toMatchObject({ status: "actioned", reportId: first });
+    expect(hit!.decidedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(known.has(knownKey(hit!))).toBe(true);
+    // The decided report itself is not "known" to itself.
+    expect([...(await knownTargets(keys, [first])).values()].some((k) => k.reportId === first)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { shortDuration } from "@/lib/i18n/durations";
 import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { holderOf } from "@/lib/moderation/claim";
+import { knownTargets } from "@/lib/server/moderation/known-targets";
 import { caseNumberOf, getReportForStaff, nextReportFor, sameTargetReports } from "@/lib/server/moderation/report-detail";
 import { ALLOWED, type Status } from "@/lib/moderation/statuses";
 import { reasonTemplates, reporterLocale } from "@/lib/moderation/templates";
@@ -47,6 +48,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const ownTemplates = readerLocale === locale ? undefined : reasonTemplates(locale as Locale, report.category);
   const error = query.error && /^[a-z_]+$/.test(query.error) ? query.error : undefined;
   const next = query.done === "decided" ? await nextReportFor(user.id, report.id) : null;
+  const known = report.isOpen ? [...(await knownTargets(report.targets, [report.id])).values()] : [];
   const canDecide = holder === user.id && ALLOWED[report.status as Status].length > 0;
   const originals = canDecide && ALLOWED[report.status as Status].includes("duplicate")
     ? (await sameTargetReports(report.id)).map((o) => ({
@@ -87,6 +89,18 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <Link href="/queue">{t("review.queueEmpty")}</Link>
             </p>
           )}
+        </div>
+      )}
+      {known.length > 0 && (
+        <div className="notice notice--warning" role="note">
+          <p>{t("review.knownTargets")}</p>
+          <ul>
+            {known.map((k) => (
+              <li key={`${k.kind}:${k.value}`}>
+                {k.value}: {t(`staffStatuses.${k.status}` as never)} · {when(k.decidedAt)} · <Link href={`/queue/${k.reportId}`}>{k.caseNumber ?? k.reportId.slice(0, 8)}</Link>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {replyWaiting && (

@@ -98,6 +98,7 @@ export const staff = {
     },
   },
   queue: {
+    knownTarget: "Known target — {status} on {date} ({case})",
     title: "Review queue",
     next: "Next report",
     nextHint: "Claims the most urgent report nobody holds.",
@@ -148,6 +149,7 @@ export const staff = {
     shown: "{count, plural, one {# report} other {# reports}} on this page",
   },
   review: {
+    knownTargets: "Staff already acted on a target of this report:",
     chooseOriginal: "Which report is the original? Reports about the same target, oldest first",
     orTypeCase: "Or type the original's case number",
     typeCase: "The original's case number",

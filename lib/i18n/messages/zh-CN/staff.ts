@@ -98,6 +98,7 @@ export const staff = {
     },
   },
   queue: {
+    knownTarget: "该对象此前已处理：{status}，{date}（{case}）",
     title: "审核队列",
     next: "下一件",
     nextHint: "领取尚无人处理的最紧急举报。",
@@ -148,6 +149,7 @@ export const staff = {
     shown: "本页 {count} 件",
   },
   review: {
+    knownTargets: "本举报涉及的对象此前已处理：",
     chooseOriginal: "哪一份是原始举报？以下为涉及同一对象的举报，最早的在前",
     orTypeCase: "或输入原始举报的案件编号",
     typeCase: "原始举报的案件编号",
