@@ -21,6 +21,7 @@ export async function QueueFiltersForm({ filters }: { filters: QueueFilters }) {
   );
   return (
     <form method="get" action="/queue" className="filters" aria-label={t("queue.filters")}>
+      {filters.view && <input type="hidden" name="view" value={filters.view} />}
       <div className="field filters__search">
         <label htmlFor="filter-q">{t("queue.search")}</label>
         <p className="hint" id="filter-q-hint">{t("queue.searchHint")}</p>

@@ -5,7 +5,9 @@ import { QueueFiltersForm } from "@/components/staff/queue-filters";
 import { QueueTable } from "@/components/staff/queue-table";
 import { nextReportAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
+import { TargetGroups } from "@/components/staff/target-groups";
 import { knownTargets } from "@/lib/server/moderation/known-targets";
+import { listTargetGroups } from "@/lib/server/moderation/targets";
 import { countRepliesFor, listQueue, queueFiltersSchema } from "@/lib/server/moderation/queue";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,8 +20,13 @@ export default async function QueuePage({ searchParams }: Props) {
   const user = await requireRole("MODERATOR");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = queueFiltersSchema.parse(raw);
-  const [{ rows, next }, replies] = await Promise.all([listQueue(filters, user.id), countRepliesFor(user.id)]);
-  const known = await knownTargets(rows.flatMap((r) => r.targets), rows.map((r) => r.id));
+  const grouped = filters.view === "targets";
+  const [{ rows, next }, replies, groups] = await Promise.all([
+    grouped ? Promise.resolve({ rows: [], next: undefined }) : listQueue(filters, user.id),
+    countRepliesFor(user.id),
+    grouped ? listTargetGroups({ category: filters.category, band: filters.band }) : Promise.resolve([]),
+  ]);
+  const known = await knownTargets(grouped ? groups : rows.flatMap((r) => r.targets), rows.map((r) => r.id));
   const t = await getTranslations();
   const locale = await getLocale();
   const params = new URLSearchParams(
@@ -51,9 +58,27 @@ export default async function QueuePage({ searchParams }: Props) {
           <Link href="/queue?assigned=me&status=any">{t("queue.repliesForYou", { count: replies })}</Link>
         </p>
       )}
+      <nav className="view-switch" aria-label={t("targets.viewLabel")}>
+        <span>{t("targets.viewLabel")}:</span>{" "}
+        <Link href={`/queue?${new URLSearchParams([...params].filter(([k]) => k !== "view"))}`} aria-current={grouped ? undefined : "page"}>
+          {t("targets.views.reports")}
+        </Link>{" "}
+        <Link href={`/queue?${new URLSearchParams([...[...params].filter(([k]) => k !== "view"), ["view", "targets"]])}`} aria-current={grouped ? "page" : undefined}>
+          {t("targets.views.targets")}
+        </Link>
+      </nav>
       <QueueFiltersForm filters={filters} />
-      <p className="muted">{t("queue.shown", { count: rows.length })}</p>
-      {rows.length === 0 ? <p>{t("queue.empty")}</p> : <QueueTable rows={rows} userId={user.id} locale={locale} known={known} />}
+      {grouped ? (
+        <>
+          <p className="muted">{t("targets.shown", { count: groups.length })}</p>
+          {groups.length === 0 ? <p>{t("queue.empty")}</p> : <TargetGroups groups={groups} known={known} />}
+        </>
+      ) : (
+        <>
+          <p className="muted">{t("queue.shown", { count: rows.length })}</p>
+          {rows.length === 0 ? <p>{t("queue.empty")}</p> : <QueueTable rows={rows} userId={user.id} locale={locale} known={known} />}
+        </>
+      )}
       <nav className="button-row" aria-label={t("queue.nextPage")}>
         {filters.after && (
           <Link className="button button--secondary" href={`/queue?${params}`}>

@@ -7,6 +7,7 @@ import { requireRole } from "../auth/require-staff";
 import { claimNext, claimReport, markReplyRead, releaseClaim } from "../moderation/claims";
 import { addNote, decide, decisionSchema } from "../moderation/decisions";
 import { ModerationError } from "../moderation/errors";
+import { bulkDecide, type BulkInput, type BulkResult } from "../moderation/targets";
 
 /**
  * Staff actions. Each starts with requireRole, which re-reads the user from the database;
@@ -85,4 +86,38 @@ export async function addNoteAction(form: FormData): Promise<void> {
   const id = String(form.get("reportId") ?? "");
   await onReport(id, () => addNote(id, String(form.get("body") ?? ""), actor));
   back(id, "done=noted");
+}
+
+const BULK_DECISIONS = ["actioned", "rejected", "forwarded", "closed", "duplicate"] as const;
+
+/**
+ * One decision for the chosen open reports of a target (app/(staff)/queue/targets/[key]):
+ * all of them in one transaction, held reports skipped and counted (moderation/targets.ts).
+ */
+export async function bulkDecideAction(form: FormData): Promise<void> {
+  const actor = await requireRole("MODERATOR");
+  const target = String(form.get("target") ?? "");
+  const page = `/queue/targets/${/^[A-Za-z0-9_-]{1,2000}$/.test(target) ? target : ""}`;
+  const decision = String(form.get("decision") ?? "");
+  const reportIds = form.getAll("reportId").filter((v): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/.test(v));
+  if (!(BULK_DECISIONS as readonly string[]).includes(decision)) redirect(`${page}?error=decision_required`);
+  if (reportIds.length === 0) redirect(`${page}?error=none_chosen`);
+  let result: BulkResult;
+  try {
+    result = await bulkDecide(
+      {
+        reportIds,
+        decision: decision as BulkInput["decision"],
+        agencyId: String(form.get("agencyId") ?? "") || undefined,
+        reference: String(form.get("reference") ?? "").trim().slice(0, 200) || undefined,
+        duplicateOfId: String(form.get("duplicateOfCase") ?? "").trim().slice(0, 100) || undefined,
+      },
+      actor,
+    );
+  } catch (error) {
+    if (error instanceof ModerationError) redirect(`${page}?error=${error.code}`);
+    throw error;
+  }
+  const held = result.skipped.filter((s) => s.why === "held").length;
+  redirect(`${page}?done=bulk&decided=${result.decided.length}&skipped=${result.skipped.length}&held=${held}`);
 }

@@ -23,7 +23,7 @@ const unclaimed = (now: Date): Prisma.ReportWhereInput => ({ OR: unclaimedOr(now
  * unclaimed or already ours, so two moderators can never both win it, on SQLite or
  * PostgreSQL, whatever the isolation level.
  */
-async function takeClaim(tx: Prisma.TransactionClient, reportId: string, actor: Actor, now: Date): Promise<boolean> {
+export async function takeClaim(tx: Prisma.TransactionClient, reportId: string, actor: Actor, now: Date): Promise<boolean> {
   // A fresh claim starts the handling clock; renewing our own keeps it.
   let won = await tx.report.updateMany({
     where: { id: reportId, OR: unclaimedOr(now) },

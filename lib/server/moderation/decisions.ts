@@ -28,7 +28,12 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
  */
 export async function decide(input: DecisionInput, actor: Actor): Promise<void> {
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  await db.$transaction((tx) => decideIn(tx, input, actor, now));
+}
+
+/** decide(), inside the caller's transaction (a bulk decision runs one per report). */
+export async function decideIn(tx: Prisma.TransactionClient, input: DecisionInput, actor: Actor, now: Date): Promise<void> {
+  {
     const report = await tx.report.findUnique({
       where: { id: input.reportId },
       select: {
@@ -113,7 +118,7 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
       before: { status: report.status as Status, claimedById: holder },
       after: { ...data, reason: input.reason },
     });
-  });
+  }
 }
 
 /**

@@ -26,6 +26,8 @@ export const queueFiltersSchema = z.object({
   q: opt(z.string().trim().max(300)),
   sort: z.preprocess(blank, z.enum(["priority", "oldest", "newest"]).default("priority")).catch("priority"),
   after: opt(z.string().max(400)),
+  /** `targets`: one row per target with open reports (moderation/targets.ts). */
+  view: opt(z.enum(["targets"])),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { validSpam } from "@/lib/validation/fixtures";
+import { pageIn, statusOf } from "./support/forms";
+import { staffPage } from "./support/staff-session";
+
+/**
+ * A national centre's case: twenty citizens report the same number. The moderator handles
+ * them as one target, in one decision, and each reporter reads the outcome in their language.
+ */
+test("a moderator handles a 20-report target in one bulk decision; a Chinese reporter reads the outcome in Chinese", async ({ browser }) => {
+  const { page } = await staffPage(browser);
+  const sender = `+86 139 ${String(Date.now()).slice(-4)} ${String(Date.now()).slice(-8, -4)}`;
+  const receipts: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const response = await page.request.post("/api/v1/reports", {
+      data: { ...validSpam(), sender, recipient: `1365555${String(2000 + i)}`, content: `Your parcel ${i} is held; pay the fee.`, locale: i % 2 === 0 ? "zh-CN" : "en" },
+    });
+    expect(response.status()).toBe(201);
+    receipts.push(((await response.json()) as { receipt: string }).receipt);
+  }
+
+  let clicks = 0;
+  await page.goto("/queue");
+  await page.getByRole("link", { name: "Targets", exact: true }).click();
+  clicks++;
+  await expect(page).toHaveURL(/view=targets/);
+  // The campaign's row says 20 open reports.
+  const campaignRow = page.locator("table.queue tbody tr").filter({ has: page.locator("td strong", { hasText: /^20$/ }) }).first();
+  await expect(campaignRow).toBeVisible();
+  await campaignRow.locator("a.queue-target").click();
+  clicks++;
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Phone number");
+  await expect(page.locator('input[name="reportId"]:checked')).toHaveCount(20);
+  await page.getByLabel("Action taken", { exact: true }).check();
+  clicks++;
+  await page.getByRole("button", { name: "Record the decision for the chosen reports" }).click();
+  clicks++;
+  await expect(page.getByRole("status")).toHaveText("20 reports decided. None skipped.");
+  await expect(page.getByText("No report about this target is open.")).toBeVisible();
+  console.log(`handled a 20-report target in ${clicks} clicks`);
+  expect(clicks).toBeLessThanOrEqual(4);
+
+  const reporter = await pageIn(browser, "zh-CN", { width: 360 });
+  expect(await statusOf(reporter, receipts[0])).toBe("已处置");
+  await expect(reporter.locator(".thread li.from-staff")).toContainText("发送方号码或地址已报送运营商予以封停。");
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { POST as submit } from "@/app/api/v1/reports/route";
+import { db } from "@/lib/server/db";
+import { messagesFor } from "@/lib/i18n";
+import { validSpam } from "@/lib/validation/fixtures";
+import { jsonRequest } from "../testing/requests";
+import { claimReport } from "./claims";
+import { ModerationError } from "./errors";
+import { bulkDecide, listTargetGroups, parseTargetParam, reportsOnTarget, targetParam } from "./targets";
+
+/** Targets as the unit of work: the grouped queue and one decision for many reports. */
+async function campaign(sender: string, count: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const locale = i % 2 === 0 ? "zh-CN" : "en";
+    const response = await submit(jsonRequest("/api/v1/reports", { ...validSpam(), sender, recipient: `1365555${String(1000 + i)}`, content: `Parcel held ${i}, pay the fee.`, locale }));
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  const key = await db.targetKey.findFirstOrThrow({ where: { reportId: ids[0], kind: "phone" }, select: { kind: true, value: true } });
+  return { ids, key };
+}
+
+const staff = (email: string) => db.user.create({ data: { email, name: email.split("@")[0], role: "MODERATOR", passwordHash: "x" } });
+
+describe("targets", () => {
+  it("group the open reports per target key, most reported first, and round-trip in a URL", async () => {
+    const { key } = await campaign("+86 139 2222 0001", 4);
+    const groups = await listTargetGroups({});
+    const mine = groups.find((g) => g.kind === key.kind && g.value === key.value);
+    expect(mine).toMatchObject({ open: 4, byCategory: { spam: 4 } });
+    expect(parseTargetParam(targetParam(key))).toEqual(key);
+    expect(parseTargetParam("not base64!")).toBeNull();
+    expect(parseTargetParam(Buffer.from("__proto__").toString("base64url"))).toBeNull();
+    expect(await reportsOnTarget(key)).toHaveLength(4);
+  });
+
+  it("take one decision for every chosen report, each with its own event, audit row and message in its reporter's language; held reports are skipped", async () => {
+    const [me, other] = [await staff("bulk-a@targets.test"), await staff("bulk-b@targets.test")];
+    const { ids } = await campaign("+86 139 2222 0002", 6);
+    await claimReport(ids[5], { id: other.id, role: "MODERATOR" });
+    const result = await bulkDecide({ reportIds: ids, decision: "actioned" }, { id: me.id, role: "MODERATOR" });
+    expect(result.decided.sort()).toEqual(ids.slice(0, 5).sort());
+    expect(result.skipped).toEqual([{ id: ids[5], why: "held" }]);
+    for (const [i, id] of ids.slice(0, 5).entries()) {
+      const report = await db.report.findUniqueOrThrow({ where: { id }, include: { statusHistory: true, messages: true } });
+      expect(report.status).toBe("actioned");
+      expect(report.statusHistory.filter((e) => e.status === "actioned")).toHaveLength(1);
+      expect(await db.auditEvent.count({ where: { reportId: id, action: "decide:actioned", actorId: me.id } })).toBe(1);
+      const expected = messagesFor(i % 2 === 0 ? "zh-CN" : "en").reasons.categories.spam;
+      expect(report.messages.map((m) => m.body)).toEqual([expected]);
+    }
+    expect((await db.report.findUniqueOrThrow({ where: { id: ids[5] } })).status).toBe("in-review");
+  });
+
+  it("apply nothing when one report's decision fails", async () => {
+    const me = await staff("bulk-c@targets.test");
+    const { ids } = await campaign("+86 139 2222 0003", 3);
+    const before = await db.auditEvent.count();
+    await expect(bulkDecide({ reportIds: ids, decision: "duplicate", duplicateOfId: "R-1999-999999" }, { id: me.id, role: "MODERATOR" })).rejects.toBeInstanceOf(ModerationError);
+    const after = await db.report.findMany({ where: { id: { in: ids } }, select: { status: true, claimedById: true } });
+    expect(after.every((r) => r.status === "received" && r.claimedById === null)).toBe(true);
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+});
