@@ -170,7 +170,7 @@ test("a queue row names its case number, a snippet and its target; a case number
   // A refused decision keeps the chosen decision and its own fields.
   await page.getByLabel("Forward to an agency", { exact: true }).check();
   await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.locator("form .form-error[role=alert]")).toHaveText("Enter the agency's reference number.");
   await expect(page.getByLabel("Forward to an agency", { exact: true })).toBeChecked();
   await expect(page.locator("#reference")).toBeVisible();
   await page.locator("#reference").fill("12321-2026-000999");

@@ -13,7 +13,8 @@ const port = 3190;
 const dir = path.join(root, ".tmp", "bench-queue");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-const env = scratchEnv(dir, port);
+// The benchmark's moderator signs in with a password alone.
+const env = { ...scratchEnv(dir, port), STAFF_2FA: "optional" };
 
 ensureBuild();
 migrate(env);
@@ -39,6 +40,8 @@ try {
     "urgent band": "/queue?band=urgent",
     "oldest first, any status": "/queue?status=any&sort=oldest",
     "search by URL (any spelling)": `/queue?q=${encodeURIComponent("HTTPS://WAVE.example:443/7#x")}&status=any`,
+    "search by case number": `/queue?q=${encodeURIComponent(`R-${new Date().getFullYear()}-000050`)}&status=any`,
+    "grouped by target": "/queue?view=targets",
   };
   console.log(`\nQueue page server time with ${count.toLocaleString("en")} reports (30 requests each, after 3 warm-ups):`);
   for (const [name, url] of Object.entries(views)) {

@@ -74,6 +74,9 @@ function searchWhere(q: string): Prisma.ReportWhereInput {
   // descriptions, which is linear in the number of reports; see the README.
   if (keys.length > 0) return { targets: { some: { OR: keys } } };
   keys.push({ kind: "account", value: canonicalAccount(q) });
+  // A bank card, wallet address or user id (digits, or letters and digits without spaces)
+  // is an identifier too: its key alone, no scan of the descriptions.
+  if (/^(?=.*\d)[\w.:-]{6,}$/.test(q.replace(/[\s-]/g, ""))) return { targets: { some: { OR: keys } } };
   return { OR: [{ description: { contains: q } }, { targets: { some: { OR: keys } } }] };
 }
 
