@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 
 /** The statuses that make a target "known": someone already acted on it or passed it on. */
@@ -17,18 +18,20 @@ export async function knownTargets(keys: readonly { kind: string; value: string 
   const unique = [...new Map(keys.map((k) => [keyOf(k), { kind: k.kind, value: k.value }])).values()].slice(0, 200);
   const known = new Map<string, KnownTarget>();
   if (unique.length === 0) return known;
-  const rows = await db.report.findMany({
-    where: { status: { in: ACTED }, id: { notIn: [...excluding] }, targets: { some: { OR: unique } } },
-    orderBy: [{ closedAt: "desc" }, { updatedAt: "desc" }],
-    take: 500,
-    select: { id: true, caseNumber: true, status: true, closedAt: true, firstDecisionAt: true, updatedAt: true, targets: { where: { OR: unique }, select: { kind: true, value: true } } },
-  });
+  // From the target keys' index to the reports by their primary key: never a scan of every
+  // decided report.
+  const rows = await db.$queryRaw<{ kind: string; value: string; id: string; caseNumber: string | null; status: string; closedAt: Date | string | null; firstDecisionAt: Date | string | null; updatedAt: Date | string }[]>(Prisma.sql`
+    SELECT t."kind" AS "kind", t."value" AS "value", r."id" AS "id", r."caseNumber" AS "caseNumber", r."status" AS "status",
+      r."closedAt" AS "closedAt", r."firstDecisionAt" AS "firstDecisionAt", r."updatedAt" AS "updatedAt"
+    FROM "TargetKey" t JOIN "Report" r ON r."id" = t."reportId"
+    WHERE (${Prisma.join(unique.map((k) => Prisma.sql`(t."kind" = ${k.kind} AND t."value" = ${k.value})`), " OR ")})
+      AND r."status" IN (${Prisma.join(ACTED)})
+      ${excluding.length > 0 ? Prisma.sql`AND r."id" NOT IN (${Prisma.join([...excluding])})` : Prisma.empty}
+    LIMIT 2000`);
   for (const row of rows) {
-    const decidedAt = row.closedAt ?? row.firstDecisionAt ?? row.updatedAt;
-    for (const t of row.targets) {
-      const was = known.get(keyOf(t));
-      if (!was || was.decidedAt < decidedAt) known.set(keyOf(t), { kind: t.kind, value: t.value, status: row.status, decidedAt, reportId: row.id, caseNumber: row.caseNumber });
-    }
+    const decidedAt = new Date(row.closedAt ?? row.firstDecisionAt ?? row.updatedAt);
+    const was = known.get(keyOf(row));
+    if (!was || was.decidedAt < decidedAt) known.set(keyOf(row), { kind: row.kind, value: row.value, status: row.status, decidedAt, reportId: row.id, caseNumber: row.caseNumber });
   }
   return known;
 }
