@@ -9,22 +9,7 @@ type Agency = { id: string; name: string };
 /** A report that shares a target with this one: a likely original, as the form lists it. */
 export type Original = { id: string; caseNumber: string; snippet: string; status: string; date: string };
 
-/**
- * A decision with its reason. Choosing a decision fills the reason from its template, in
- * the reporter's language, which is what they receive; the text stays editable before it
- * is sent. When the moderator reads another language, the template in theirs is beside it.
- */
-export function DecisionForm({
-  reportId,
-  allowed,
-  templates,
-  ownTemplates,
-  reporterLanguage,
-  ownLanguage,
-  agencies,
-  originals = [],
-}: {
-  originals?: Original[];
+type Props = {
   reportId: string;
   allowed: Decision[];
   /** In the reporter's language. */
@@ -34,7 +19,16 @@ export function DecisionForm({
   reporterLanguage: string;
   ownLanguage: string;
   agencies: Agency[];
-}) {
+  /** Reports on the same target: the likely originals of a duplicate. */
+  originals?: Original[];
+};
+
+/**
+ * A decision with its reason. Choosing a decision fills the reason from its template, in
+ * the reporter's language, which is what they receive; the text stays editable before it
+ * is sent. When the moderator reads another language, the template in theirs is beside it.
+ */
+export function DecisionForm(props: Props) {
   const [state, dispatch, pending] = useActionState<DecisionState, FormData>(decideAction, null);
   // Each answer from the server draws the fields afresh from what was sent: React resets a
   // form after its action, which cleared the chosen decision while its own fields stayed.
@@ -46,7 +40,7 @@ export function DecisionForm({
   }
   return (
     <form action={dispatch} className="panel-box" noValidate>
-      <DecisionFields key={round} state={state} pending={pending} {...{ reportId, allowed, templates, ownTemplates, reporterLanguage, ownLanguage, agencies, originals }} />
+      <DecisionFields key={round} state={state} pending={pending} {...props} />
     </form>
   );
 }
@@ -61,19 +55,8 @@ function DecisionFields({
   reporterLanguage,
   ownLanguage,
   agencies,
-  originals,
-}: {
-  originals: Original[];
-  state: DecisionState;
-  pending: boolean;
-  reportId: string;
-  allowed: Decision[];
-  templates: Record<Decision, string>;
-  ownTemplates?: Record<Decision, string>;
-  reporterLanguage: string;
-  ownLanguage: string;
-  agencies: Agency[];
-}) {
+  originals = [],
+}: Props & { state: DecisionState; pending: boolean }) {
   const t = useTranslations();
   const failed = state && !state.ok ? state : undefined;
   const sent = failed?.values?.decision;

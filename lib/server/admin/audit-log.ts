@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseDay, startOfDay, addDays } from "@/lib/stats/days";
 import { db } from "../db";
+import { parseCaseNumber } from "@/lib/moderation/case-number";
 
 /** The audit log's filters, as they sit in the URL. Unusable values are dropped, not fatal. */
 export const auditFiltersSchema = z.object({
@@ -25,8 +26,8 @@ export function auditWhere(f: AuditFilters): { where: Prisma.AuditEventWhereInpu
   if (f.action) and.push({ action: f.action });
   if (f.report) {
     // A case number as staff write it ("R-2026-000123"), or the report's id.
-    const caseNumber = /^(?:R-?)?(\d{4})-(\d{1,6})$/i.exec(f.report.replace(/\s+/g, ""));
-    and.push(caseNumber ? { report: { caseNumber: `R-${caseNumber[1]}-${caseNumber[2].padStart(6, "0")}` } } : { reportId: f.report });
+    const caseNumber = parseCaseNumber(f.report);
+    and.push(caseNumber ? { report: { caseNumber } } : { reportId: f.report });
   }
   const from = f.from ? parseDay(f.from) : null;
   const to = f.to ? parseDay(f.to) : null;

@@ -9,6 +9,7 @@ import { holderOf } from "@/lib/moderation/claim";
 import type { Actor } from "./claims";
 import { ModerationError } from "./errors";
 import { canDecide, DECISIONS, FINAL_STATUSES, OPEN_STATUSES, type Status } from "@/lib/moderation/statuses";
+import { parseCaseNumber } from "@/lib/moderation/case-number";
 
 export const decisionSchema = z.object({
   reportId: z.string().min(1),
@@ -57,9 +58,9 @@ export async function decideIn(tx: Prisma.TransactionClient, input: DecisionInpu
       if (!input.duplicateOfId) throw new ModerationError("duplicate_target_missing");
       if (input.duplicateOfId === report.id) throw new ModerationError("duplicate_of_self");
       // The original by its case number, as staff know it ("R-2026-000123", "2026-123"), or its id.
-      const caseNumber = /^(?:R-?)?(\d{4})-(\d{1,6})$/i.exec(input.duplicateOfId.replace(/\s+/g, ""));
+      const caseNumber = parseCaseNumber(input.duplicateOfId);
       const original = await tx.report.findUnique({
-        where: caseNumber ? { caseNumber: `R-${caseNumber[1]}-${caseNumber[2].padStart(6, "0")}` } : { id: input.duplicateOfId },
+        where: caseNumber ? { caseNumber } : { id: input.duplicateOfId },
         select: { id: true, duplicateOfId: true },
       });
       if (!original) throw new ModerationError("duplicate_target_missing");

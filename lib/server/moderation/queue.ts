@@ -7,6 +7,7 @@ import { canonicalPhone } from "@/lib/targets/phone";
 import { CATEGORIES } from "@/lib/validation/options";
 import { db } from "../db";
 import { STATUSES } from "@/lib/moderation/statuses";
+import { parseCaseNumber } from "@/lib/moderation/case-number";
 
 export const PAGE_SIZE = 50;
 
@@ -62,8 +63,8 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
  */
 function searchWhere(q: string): Prisma.ReportWhereInput {
   // A case number, as staff write it: "R-2026-000123", "r-2026-123", "2026-123".
-  const caseNumber = /^(?:R-?)?(\d{4})-(\d{1,6})$/i.exec(q.replace(/\s+/g, ""));
-  if (caseNumber) return { caseNumber: `R-${caseNumber[1]}-${caseNumber[2].padStart(6, "0")}` };
+  const caseNumber = parseCaseNumber(q);
+  if (caseNumber) return { caseNumber };
   const keys: Prisma.TargetKeyWhereInput[] = [];
   const url = /^https?:\/\//i.test(q) ? canonicalUrl(q) : undefined;
   if (url) keys.push({ kind: "url", value: url });
