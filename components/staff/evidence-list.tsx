@@ -3,8 +3,9 @@ import type { StaffReport } from "@/lib/server/moderation/report-detail";
 import { downloadName } from "@/lib/validation/file-name";
 
 /**
- * Evidence with its SHA-256. Image previews of harmful-info reports are blurred until a
- * moderator reveals each one: a checkbox does it, so it needs no JavaScript.
+ * Evidence with its SHA-256. Image previews of harmful-info reports are greyscale and
+ * blurred until a moderator reveals each one, and only then offer their download (audited by
+ * the evidence route): a checkbox does it, so it needs no JavaScript.
  */
 export async function EvidenceList({ report }: { report: StaffReport }) {
   const t = await getTranslations("review");
@@ -31,7 +32,7 @@ export async function EvidenceList({ report }: { report: StaffReport }) {
               </div>
             )}
             <p>
-              <a href={href} download>
+              <a href={href} download className="evidence-download">
                 {t("download")}: {name}
               </a>{" "}
               <span className="muted">

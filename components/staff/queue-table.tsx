@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { shortDuration } from "@/lib/i18n/durations";
 import { holderOf } from "@/lib/moderation/claim";
 import { getWhen } from "@/lib/i18n/when";
+import { isRestricted } from "@/lib/moderation/restricted";
 import { knownKey, type KnownTarget } from "@/lib/server/moderation/known-targets";
 import type { listQueue } from "@/lib/server/moderation/queue";
 
@@ -17,7 +18,7 @@ function snippet(text: string): string {
   return `${space > 60 ? cut.slice(0, space) : cut}…`;
 }
 
-export async function QueueTable({ rows, userId, locale, known }: { rows: Row[]; userId: string; locale: string; known: Map<string, KnownTarget> }) {
+export async function QueueTable({ rows, userId, locale, known, mayOpenRestricted }: { rows: Row[]; userId: string; locale: string; known: Map<string, KnownTarget>; mayOpenRestricted: boolean }) {
   const t = await getTranslations();
   const when = await getWhen();
   const now = Date.now();
@@ -38,6 +39,8 @@ export async function QueueTable({ rows, userId, locale, known }: { rows: Row[];
           {rows.map((row) => {
             const left = row.expectedBy.getTime() - now;
             const holder = holderOf(row) ? row.claimedBy?.name : undefined;
+            // A restricted report is counted and queued; its words and targets are not shown.
+            const hidden = isRestricted(row) && !mayOpenRestricted;
             const subtype = row.subtype ? t.has(`subtypes.${row.category}.${row.subtype}` as never) ? t(`subtypes.${row.category}.${row.subtype}` as never) : row.subtype : "";
             return (
               <tr key={row.id}>
@@ -47,13 +50,17 @@ export async function QueueTable({ rows, userId, locale, known }: { rows: Row[];
                   </Link>{" "}
                   {t(`categories.${row.category}.name` as never)}
                   {subtype && <span className="muted"> · {subtype}</span>}
-                  <div className="queue-snippet">{snippet(row.description)}</div>
-                  {row.targets[0] && (
+                  {hidden ? (
+                    <div className="queue-snippet muted">{t("queue.restricted")}</div>
+                  ) : (
+                    <div className="queue-snippet">{snippet(row.description)}</div>
+                  )}
+                  {!hidden && row.targets[0] && (
                     <div className="muted">
                       {t.has(`targetKinds.${row.targets[0].kind}`) ? t(`targetKinds.${row.targets[0].kind}`) : row.targets[0].kind}: <span className="queue-target">{row.targets[0].value}</span>
                     </div>
                   )}
-                  {row.targets[0] && known.has(knownKey(row.targets[0])) && (
+                  {!hidden && row.targets[0] && known.has(knownKey(row.targets[0])) && (
                     <div className="badge badge--known">
                       {(() => {
                         const k = known.get(knownKey(row.targets[0]))!;

@@ -30,11 +30,11 @@ const SIMPLE = new Set([
   "sign-in", "sign-in-password", "sign-in-recovery-code", "sign-in-code-failed", "sign-in-codes-suspended",
   "session-end", "session-end-others", "password-change", "2fa-enrol", "2fa-recovery-codes",
   "staff-deactivate", "staff-reactivate", "staff-reset-password", "staff-reset-2fa", "staff-create", "staff-role",
-  "partner-create", "partner-revoke",
+  "partner-create", "partner-revoke", "open-restricted", "download-restricted", "download-harmful", "staff-restricted",
 ]);
 
 /** Keys that the sentence already says, or that mean nothing to a reader (row ids). */
-const SAID = new Set(["reason", "userId", "messageId", "noteId", "partnerId", "keyPrefix", "name", "email", "via"]);
+const SAID = new Set(["reason", "userId", "messageId", "noteId", "partnerId", "keyPrefix", "name", "email", "via", "sha256"]);
 
 function parse(json: string | null): Record<string, unknown> {
   if (!json) return {};

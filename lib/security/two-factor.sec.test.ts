@@ -22,6 +22,17 @@ const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c
 const sessionCookie = (response: Response) => cookiesOf(response).find((c) => /session-token=./.test(c));
 const get = (pathname: string, cookie = "") => fetch(`${base}${pathname}`, { headers: { cookie }, redirect: "manual" });
 const locationOf = (response: Response) => new URL(response.headers.get("location") ?? "/", base).pathname;
+/** The id of the newest account whose email matches. */
+function userIdOf(email: RegExp): string {
+  const database = new Database(portal.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
+  try {
+    const rows = database.prepare(`SELECT "id", "email" FROM "User" ORDER BY "createdAt" DESC`).all() as { id: string; email: string }[];
+    return rows.find((r) => email.test(r.email))!.id;
+  } finally {
+    database.close();
+  }
+}
+
 function audits(): number {
   const database = new Database(portal.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
   const { n } = database.prepare('SELECT COUNT(*) AS n FROM "AuditEvent"').get() as { n: number };
@@ -136,7 +147,10 @@ describe("STAFF_2FA=required", () => {
   it("every staff action refuses a user who has not enrolled, and changes nothing", async () => {
     // The actions, as the pages of a signed-in admin offer them to a browser without JavaScript.
     const actions = new Map<string, string>(); // id → the page that offers it (Next resolves an action per page)
-    for (const page of ["/queue", "/admin/staff", "/admin/partners", "/account/security"]) {
+    // Deactivating is a second step, on the page that asks for confirmation: ask about another account.
+    cliStaff(`other-${Date.now()}@security.test`, "MODERATOR");
+    const other = userIdOf(/^other-/);
+    for (const page of ["/queue", "/admin/staff", `/admin/staff?deactivate=${other}`, "/admin/partners", "/account/security"]) {
       const html = await (await get(page, ready)).text();
       for (const m of html.matchAll(/name="\$ACTION_ID_([0-9a-f]+)"/g)) if (!actions.has(m[1])) actions.set(m[1], page);
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "./db";
 import { audit } from "./moderation/audit";
+import { assertMayOpen } from "./moderation/restricted-access";
 
 /**
  * A message from staff to the reporter, shown on the status page. With `askForInfo` the
@@ -14,6 +15,7 @@ export async function addStaffMessage(input: {
   askForInfo?: boolean;
 }) {
   return db.$transaction(async (tx) => {
+    if (input.staffId) await assertMayOpen(tx, input.reportId, input.staffId);
     const message = await tx.message.create({
       data: { reportId: input.reportId, author: "staff", staffId: input.staffId, body: input.body },
     });

@@ -24,7 +24,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const [{ rows, next }, replies, groups] = await Promise.all([
     grouped ? Promise.resolve({ rows: [], next: undefined }) : listQueue(filters, user.id),
     countRepliesFor(user.id),
-    grouped ? listTargetGroups({ category: filters.category, band: filters.band }) : Promise.resolve([]),
+    grouped ? listTargetGroups({ category: filters.category, band: filters.band, restricted: user.restrictedContent }) : Promise.resolve([]),
   ]);
   const known = await knownTargets(grouped ? groups : rows.flatMap((r) => r.targets), rows.map((r) => r.id));
   const t = await getTranslations();
@@ -76,7 +76,7 @@ export default async function QueuePage({ searchParams }: Props) {
       ) : (
         <>
           <p className="muted">{t("queue.shown", { count: rows.length })}</p>
-          {rows.length === 0 ? <p>{t("queue.empty")}</p> : <QueueTable rows={rows} userId={user.id} locale={locale} known={known} />}
+          {rows.length === 0 ? <p>{t("queue.empty")}</p> : <QueueTable rows={rows} userId={user.id} locale={locale} known={known} mayOpenRestricted={user.restrictedContent} />}
         </>
       )}
       <nav className="button-row" aria-label={t("queue.nextPage")}>

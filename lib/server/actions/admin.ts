@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
 import { PartnerAdminError, revokePartner } from "../admin/partners";
-import { createStaff, newStaffSchema, resetPassword, resetSecondFactor, ROLES, setActive, setRole, StaffAdminError, type Role } from "../admin/staff";
+import { createStaff, newStaffSchema, resetPassword, resetSecondFactor, ROLES, setActive, setRestrictedAccess, setRole, StaffAdminError, type Role } from "../admin/staff";
 import { requireAdmin } from "../auth/require-staff";
 
 /**
@@ -54,6 +54,12 @@ export async function setRoleAction(form: FormData): Promise<void> {
   const role = String(form.get("role") ?? "");
   if (!(ROLES as readonly string[]).includes(role)) toList("error=not_found");
   await onAccount(() => setRole(String(form.get("userId") ?? ""), role as Role, actor), "role");
+}
+
+export async function setRestrictedAction(form: FormData): Promise<void> {
+  const actor = await requireAdmin();
+  const allowed = form.get("allowed") === "true";
+  await onAccount(() => setRestrictedAccess(String(form.get("userId") ?? ""), allowed, actor), "restricted");
 }
 
 export async function setActiveAction(form: FormData): Promise<void> {

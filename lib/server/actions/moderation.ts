@@ -7,6 +7,7 @@ import { requireRole } from "../auth/require-staff";
 import { claimNext, claimReport, markReplyRead, releaseClaim } from "../moderation/claims";
 import { addNote, decide, decisionSchema } from "../moderation/decisions";
 import { ModerationError } from "../moderation/errors";
+import { NOT_RESTRICTED } from "@/lib/moderation/restricted";
 import { bulkDecide, type BulkInput, type BulkResult } from "../moderation/targets";
 
 /**
@@ -53,7 +54,8 @@ export async function nextReportAction(): Promise<void> {
   const actor = await requireRole("MODERATOR");
   let id: string;
   try {
-    id = await claimNext(actor);
+    // Staff without the permission are never handed a restricted report.
+    id = await claimNext(actor, actor.restrictedContent ? {} : NOT_RESTRICTED);
   } catch (error) {
     if (error instanceof ModerationError) redirect(`/queue?error=${error.code}`);
     throw error;

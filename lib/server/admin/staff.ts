@@ -33,7 +33,7 @@ export function listStaff() {
   return db.user.findMany({
     where: { NOT: { email: { endsWith: "@seed.invalid" } } },
     orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, mustChangePassword: true, totpEnabledAt: true, createdAt: true },
+    select: { id: true, name: true, email: true, role: true, active: true, mustChangePassword: true, totpEnabledAt: true, restrictedContent: true, createdAt: true },
   });
 }
 
@@ -83,6 +83,17 @@ export async function setRole(userId: string, role: Role, actor: Actor): Promise
     await tx.user.update({ where: { id: userId }, data: { role } });
     await keepAnAdmin(tx);
     await audit(tx, { actorId: actor.id, action: "staff-role", before: { userId, role: user.role }, after: { userId, role } });
+  });
+}
+
+/** Grants or removes the "restricted content" permission (lib/moderation/restricted.ts); audited. */
+export async function setRestrictedAccess(userId: string, allowed: boolean, actor: Actor): Promise<void> {
+  await change(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { restrictedContent: true } });
+    if (!user) throw new StaffAdminError("not_found");
+    if (user.restrictedContent === allowed) return;
+    await tx.user.update({ where: { id: userId }, data: { restrictedContent: allowed } });
+    await audit(tx, { actorId: actor.id, action: "staff-restricted", before: { userId, restrictedContent: user.restrictedContent }, after: { userId, restrictedContent: allowed } });
   });
 }
 

@@ -24,6 +24,8 @@ export type StaffUser = {
   hasSecondFactor: boolean;
   sessionId: string;
   stage: SignInStage;
+  /** May open restricted reports (lib/moderation/restricted.ts). */
+  restrictedContent: boolean;
 };
 
 /** lastSeenAt is written at most this often, not on every request. */
@@ -72,7 +74,7 @@ export async function staffForSession(sid: string): Promise<StaffUser | null> {
     : mustChangePassword ? "password"
     : !hasSecondFactor && getEnv().STAFF_2FA === "required" ? "enrol"
     : "ready";
-  return { id, email, name, role: role === "ADMIN" ? "ADMIN" : "MODERATOR", mustChangePassword, hasSecondFactor, sessionId: sid, stage };
+  return { id, email, name, role: role === "ADMIN" ? "ADMIN" : "MODERATOR", mustChangePassword, hasSecondFactor, sessionId: sid, stage, restrictedContent: row.user.restrictedContent };
 }
 
 /**

@@ -5,6 +5,7 @@ import { getEnv } from "../env";
 import { audit } from "./audit";
 import { ModerationError } from "./errors";
 import { holderOf } from "@/lib/moderation/claim";
+import { assertMayOpen } from "./restricted-access";
 
 export type Actor = { id: string; role: "MODERATOR" | "ADMIN" };
 
@@ -51,6 +52,7 @@ export async function claimReport(reportId: string, actor: Actor): Promise<void>
   await db.$transaction(async (tx) => {
     const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true } });
     if (!report) throw new ModerationError("not_found");
+    await assertMayOpen(tx, reportId, actor.id);
     if (!(await takeClaim(tx, reportId, actor, new Date()))) throw new ModerationError("claimed_by_other");
   });
 }

@@ -10,6 +10,7 @@ import type { Actor } from "./claims";
 import { ModerationError } from "./errors";
 import { canDecide, DECISIONS, FINAL_STATUSES, OPEN_STATUSES, type Status } from "@/lib/moderation/statuses";
 import { parseCaseNumber } from "@/lib/moderation/case-number";
+import { assertMayOpen } from "./restricted-access";
 
 export const decisionSchema = z.object({
   reportId: z.string().min(1),
@@ -34,6 +35,7 @@ export async function decide(input: DecisionInput, actor: Actor): Promise<void> 
 
 /** decide(), inside the caller's transaction (a bulk decision runs one per report). */
 export async function decideIn(tx: Prisma.TransactionClient, input: DecisionInput, actor: Actor, now: Date): Promise<void> {
+  await assertMayOpen(tx, input.reportId, actor.id);
   {
     const report = await tx.report.findUnique({
       where: { id: input.reportId },
@@ -146,6 +148,7 @@ export async function addNote(reportId: string, body: string, actor: Actor): Pro
   await db.$transaction(async (tx) => {
     const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true } });
     if (!report) throw new ModerationError("not_found");
+    await assertMayOpen(tx, reportId, actor.id);
     const note = await tx.internalNote.create({ data: { reportId, authorId: actor.id, body: text } });
     await audit(tx, { actorId: actor.id, action: "note", reportId, after: { noteId: note.id } });
   });

@@ -15,7 +15,8 @@ export type ModerationErrorCode =
   | "message_required"
   | "message_invalid"
   | "queue_empty"
-  | "forbidden";
+  | "forbidden"
+  | "restricted";
 
 /** An expected refusal with a message the moderator can act on. */
 export class ModerationError extends Error {

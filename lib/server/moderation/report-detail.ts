@@ -1,6 +1,7 @@
 import "server-only";
 import { MAX_TARGETS } from "@/lib/targets/extract";
 import type { MoreTargets } from "../report-writer";
+import { NOT_RESTRICTED } from "@/lib/moderation/restricted";
 import { db } from "../db";
 
 /** Everything a moderator sees of one report. Staff only: includes contact and notes. */
@@ -55,10 +56,11 @@ export async function caseNumberOf(id: string): Promise<string | null> {
  * The report to take next after a decision: the first open one in the queue's priority
  * order that nobody else holds, other than the one just decided.
  */
-export async function nextReportFor(userId: string, after: string) {
+export async function nextReportFor(userId: string, after: string, restricted: boolean) {
   const now = new Date();
   return db.report.findFirst({
     where: {
+      ...(restricted ? {} : NOT_RESTRICTED),
       isOpen: true,
       id: { not: after },
       OR: [{ claimedById: null }, { claimedById: userId }, { claimExpiresAt: { lte: now } }],
@@ -72,13 +74,13 @@ export async function nextReportFor(userId: string, after: string) {
  * Reports that share a target key with this one, oldest first: the likely originals of a
  * duplicate, offered by the decision form. Two indexed lookups, capped.
  */
-export async function sameTargetReports(reportId: string, limit = 20) {
+export async function sameTargetReports(reportId: string, options: { restricted?: boolean; limit?: number } = {}) {
   const keys = await db.targetKey.findMany({ where: { reportId }, select: { kind: true, value: true }, take: 50 });
   if (keys.length === 0) return [];
   const rows = await db.report.findMany({
-    where: { id: { not: reportId }, targets: { some: { OR: keys.map((k) => ({ kind: k.kind, value: k.value })) } } },
+    where: { id: { not: reportId }, targets: { some: { OR: keys.map((k) => ({ kind: k.kind, value: k.value })) } }, ...(options.restricted ? {} : NOT_RESTRICTED) },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    take: limit,
+    take: options.limit ?? 20,
     select: { id: true, caseNumber: true, description: true, status: true, submittedAt: true },
   });
   return rows;

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { holderOf } from "@/lib/moderation/claim";
+import { isRestricted, NOT_RESTRICTED } from "@/lib/moderation/restricted";
 import { canDecide, type Decision } from "@/lib/moderation/statuses";
 import { reasonTemplates, reporterLocale } from "@/lib/moderation/templates";
 import { CATEGORIES, type Category } from "@/lib/validation/options";
@@ -32,8 +33,10 @@ export type TargetGroup = {
  * The grouped queue: one row per target key with open reports, the most urgent first, then
  * the most reported, then the oldest. One aggregate over the open reports' target keys.
  */
-export async function listTargetGroups(filter: { category?: Category; band?: "urgent" | "normal" }): Promise<TargetGroup[]> {
+export async function listTargetGroups(filter: { category?: Category; band?: "urgent" | "normal"; restricted?: boolean }): Promise<TargetGroup[]> {
   const where = [Prisma.sql`r."isOpen" = ${true}`];
+  // A restricted report's targets (where the material is) are not shown to staff without the permission.
+  if (!filter.restricted) where.push(Prisma.sql`NOT (r."category" = 'harmful-info' AND r."subtype" IS NOT NULL AND r."subtype" = 'child-abuse')`);
   if (filter.category) where.push(Prisma.sql`r."category" = ${filter.category}`);
   if (filter.band === "urgent") where.push(Prisma.sql`r."severity" >= 2`);
   if (filter.band === "normal") where.push(Prisma.sql`r."severity" < 2`);
@@ -56,12 +59,12 @@ export async function listTargetGroups(filter: { category?: Category; band?: "ur
   }));
 }
 
-/** Every report on a target, open ones first, then by arrival; capped. */
-export async function reportsOnTarget(target: { kind: string; value: string }, limit = 500) {
+/** Every report on a target, open ones first, then by arrival; capped. Restricted ones only for permitted staff. */
+export async function reportsOnTarget(target: { kind: string; value: string }, options: { restricted?: boolean; limit?: number } = {}) {
   return db.report.findMany({
-    where: { targets: { some: { kind: target.kind, value: target.value } } },
+    where: { targets: { some: { kind: target.kind, value: target.value } }, ...(options.restricted ? {} : NOT_RESTRICTED) },
     orderBy: [{ isOpen: "desc" }, { submittedAt: "asc" }, { id: "asc" }],
-    take: limit,
+    take: options.limit ?? 500,
     select: {
       id: true, caseNumber: true, category: true, subtype: true, status: true, isOpen: true, description: true, submittedAt: true,
       closedAt: true, claimedById: true, claimExpiresAt: true, locale: true,
@@ -78,7 +81,7 @@ export type BulkInput = {
   reference?: string;
   duplicateOfId?: string;
 };
-export type BulkResult = { decided: string[]; skipped: { id: string; why: "held" | "not_open" | "invalid_transition" | "other_category" | "is_original" }[] };
+export type BulkResult = { decided: string[]; skipped: { id: string; why: "held" | "not_open" | "invalid_transition" | "other_category" | "is_original" | "restricted" }[] };
 
 /** A bulk decision covers at most this many reports. */
 export const BULK_MAX = 5000;
@@ -100,12 +103,14 @@ export async function bulkDecide(input: BulkInput, actor: Actor): Promise<BulkRe
       const result: BulkResult = { decided: [], skipped: [] };
       const reports = await tx.report.findMany({
         where: { id: { in: ids } },
-        select: { id: true, caseNumber: true, status: true, isOpen: true, category: true, locale: true, claimedById: true, claimExpiresAt: true },
+        select: { id: true, caseNumber: true, status: true, isOpen: true, category: true, subtype: true, locale: true, claimedById: true, claimExpiresAt: true },
       });
+      const permitted = (await tx.user.findUnique({ where: { id: actor.id }, select: { restrictedContent: true } }))?.restrictedContent ?? false;
       const byId = new Map(reports.map((r) => [r.id, r]));
       for (const id of ids) {
         const report = byId.get(id);
         if (!report || !report.isOpen) result.skipped.push({ id, why: "not_open" });
+        else if (isRestricted(report) && !permitted) result.skipped.push({ id, why: "restricted" });
         else if (holderOf(report, now) && holderOf(report, now) !== actor.id) result.skipped.push({ id, why: "held" });
         else if (agency && agency.category !== report.category) result.skipped.push({ id, why: "other_category" });
         else if (input.decision === "duplicate" && input.duplicateOfId && [report.id, report.caseNumber].includes(input.duplicateOfId)) result.skipped.push({ id, why: "is_original" });

@@ -5,7 +5,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { CreateStaffForm, ResetPasswordForm } from "@/components/admin/one-time-password-forms";
 import { listStaff } from "@/lib/server/admin/staff";
-import { resetSecondFactorAction, setActiveAction, setRoleAction } from "@/lib/server/actions/admin";
+import { resetSecondFactorAction, setActiveAction, setRestrictedAction, setRoleAction } from "@/lib/server/actions/admin";
 import { requireAdmin } from "@/lib/server/auth/require-staff";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const DONE = ["created", "role", "deactivated", "reactivated", "reset", "reset2fa"] as const;
+const DONE = ["created", "role", "deactivated", "reactivated", "reset", "reset2fa", "restricted"] as const;
 const ERRORS = ["email_taken", "last_admin", "not_found", "self", "busy"] as const;
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
   (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
@@ -86,6 +86,7 @@ export default async function StaffAdminPage({ searchParams }: Props) {
                     {user.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}
                     {user.active && user.mustChangePassword && <div className="muted">{t("staffAdmin.mustChange")}</div>}
                     {user.active && <div className="muted">{user.totpEnabledAt ? t("staffAdmin.twoFactorOn") : t("staffAdmin.twoFactorOff")}</div>}
+                    {user.restrictedContent && <div className="muted">{t("staffAdmin.restrictedOn")}</div>}
                   </td>
                   <td>{format.dateTime(user.createdAt, { year: "numeric", month: "short", day: "numeric" })}</td>
                   <td>
@@ -113,6 +114,15 @@ export default async function StaffAdminPage({ searchParams }: Props) {
                           <input type="hidden" name="active" value="true" />
                           <button type="submit" className="link-button" aria-label={`${t("staffAdmin.reactivate")}: ${user.email}`}>
                             {t("staffAdmin.reactivate")}
+                          </button>
+                        </form>
+                      )}
+                      {user.active && (
+                        <form action={setRestrictedAction} className="inline-form">
+                          <input type="hidden" name="userId" value={user.id} />
+                          <input type="hidden" name="allowed" value={user.restrictedContent ? "false" : "true"} />
+                          <button type="submit" className="link-button" aria-label={`${user.restrictedContent ? t("staffAdmin.restrictedRevoke") : t("staffAdmin.restrictedGrant")}: ${user.email}`}>
+                            {user.restrictedContent ? t("staffAdmin.restrictedRevoke") : t("staffAdmin.restrictedGrant")}
                           </button>
                         </form>
                       )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getWhen } from "@/lib/i18n/when";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/staff/decision-form";
 import { EvidenceList } from "@/components/staff/evidence-list";
@@ -12,6 +12,8 @@ import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { holderOf } from "@/lib/moderation/claim";
 import { knownTargets } from "@/lib/server/moderation/known-targets";
+import { isRestricted } from "@/lib/moderation/restricted";
+import { auditRestricted } from "@/lib/server/moderation/restricted-access";
 import { caseNumberOf, getReportForStaff, nextReportFor, sameTargetReports } from "@/lib/server/moderation/report-detail";
 import { ALLOWED, type Status } from "@/lib/moderation/statuses";
 import { reasonTemplates, reporterLocale } from "@/lib/moderation/templates";
@@ -34,6 +36,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const report = await getReportForStaff(id);
   if (!report) notFound();
+  // A restricted report opens only with the permission, and every opening is audited.
+  if (isRestricted(report)) {
+    if (!user.restrictedContent) forbidden();
+    await auditRestricted(user.id, report.id, "open-restricted");
+  }
   const replyWaiting = report.replyPending && report.claimedById === user.id;
   const t = await getTranslations();
   const locale = await getLocale();
@@ -47,11 +54,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const templates = reasonTemplates(readerLocale, report.category);
   const ownTemplates = readerLocale === locale ? undefined : reasonTemplates(locale as Locale, report.category);
   const error = query.error && /^[a-z_]+$/.test(query.error) ? query.error : undefined;
-  const next = query.done === "decided" ? await nextReportFor(user.id, report.id) : null;
+  const next = query.done === "decided" ? await nextReportFor(user.id, report.id, user.restrictedContent) : null;
   const known = report.isOpen ? [...(await knownTargets(report.targets, [report.id])).values()] : [];
   const canDecide = holder === user.id && ALLOWED[report.status as Status].length > 0;
   const originals = canDecide && ALLOWED[report.status as Status].includes("duplicate")
-    ? (await sameTargetReports(report.id)).map((o) => ({
+    ? (await sameTargetReports(report.id, { restricted: user.restrictedContent })).map((o) => ({
         id: o.id,
         caseNumber: o.caseNumber ?? o.id,
         snippet: o.description.replace(/\s+/g, " ").slice(0, 80) + (o.description.length > 80 ? "…" : ""),

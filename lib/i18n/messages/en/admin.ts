@@ -109,6 +109,9 @@ export const admin = {
     percent: "{value, number, ::percent .#}",
   },
   staffAdmin: {
+    restrictedOn: "May open restricted content",
+    restrictedGrant: "Allow restricted content",
+    restrictedRevoke: "Remove restricted content",
     title: "Staff accounts",
     intro: "Create accounts for moderators and administrators. A new account gets a one-time password to hand over in person; its holder must choose their own at first sign-in.",
     columns: { name: "Name", email: "Email", role: "Role", status: "Status", created: "Created", actions: "Actions" },
@@ -137,6 +140,7 @@ export const admin = {
     oneTimeTitle: "One-time password for {email}",
     oneTimeBody: "Hand this password over in person or by phone. It is shown only now. Its holder must choose a new password at first sign-in.",
     done: {
+      restricted: "Permission changed.",
       created: "Account created.",
       role: "Role changed. It applies from the user's next request.",
       deactivated: "Account deactivated. The user is signed out at their next request.",
@@ -201,6 +205,10 @@ export const admin = {
     first: "Newest entries",
     invalidDate: "Enter dates as 2026-01-31.",
     events: {
+      "download-harmful": "{actor} downloaded evidence of report {report}.",
+      "open-restricted": "{actor} opened restricted report {report}.",
+      "download-restricted": "{actor} downloaded restricted evidence of report {report}.",
+      "staff-restricted": "{actor} changed the restricted-content permission of {user}.",
       claim: "{actor} claimed report {report}.",
       release: "{actor} released report {report}.",
       decide: "{actor} recorded “{decision}” on report {report}.",
@@ -230,6 +238,7 @@ export const admin = {
       unknown: "{actor}: {action}",
     },
     fields: {
+      restrictedContent: "Restricted content",
       status: "Status",
       isOpen: "Open",
       claimedById: "Held by",

@@ -98,6 +98,7 @@ export const staff = {
     },
   },
   queue: {
+    restricted: "Restricted content: opened only by staff with the permission",
     knownTarget: "Known target — {status} on {date} ({case})",
     title: "Review queue",
     next: "Next report",
@@ -262,6 +263,7 @@ export const staff = {
       closed: "Close",
     },
     errors: {
+      restricted: "This report holds restricted content (child abuse). Only staff an administrator has given the permission can open or act on it.",
       not_found: "This report does not exist.",
       claimed_by_other: "Another moderator holds this report. Choose another, or ask an admin to release it.",
       not_claimed: "Claim the report before you decide on it.",

@@ -111,6 +111,9 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
     percent: "{value, number, ::percent .#}",
   },
   staffAdmin: {
+    restrictedOn: "可查看受限内容",
+    restrictedGrant: "授予受限内容权限",
+    restrictedRevoke: "撤销受限内容权限",
     title: "工作人员账户",
     intro: "为审核员和管理员创建账户。新账户会得到一个一次性密码，请当面交给本人；本人首次登录时必须设置自己的密码。",
     columns: { name: "姓名", email: "电子邮箱", role: "角色", status: "状态", created: "创建时间", actions: "操作" },
@@ -139,6 +142,7 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
     oneTimeTitle: "{email} 的一次性密码",
     oneTimeBody: "请当面或通过电话告知此密码。它只显示这一次。本人首次登录时必须设置新密码。",
     done: {
+      restricted: "权限已更改。",
       created: "账户已创建。",
       role: "角色已更改，自该用户的下一次请求起生效。",
       deactivated: "账户已停用。该用户将在下一次请求时被登出。",
@@ -203,6 +207,10 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
     first: "最新的记录",
     invalidDate: "日期格式为 2026-01-31。",
     events: {
+      "download-harmful": "{actor} 下载了举报 {report} 的证据。",
+      "open-restricted": "{actor} 查看了受限举报 {report}。",
+      "download-restricted": "{actor} 下载了受限举报 {report} 的证据。",
+      "staff-restricted": "{actor} 更改了 {user} 的受限内容权限。",
       claim: "{actor} 认领了举报 {report}。",
       release: "{actor} 释放了举报 {report}。",
       decide: "{actor} 对举报 {report} 作出处理：“{decision}”。",
@@ -232,6 +240,7 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
       unknown: "{actor}：{action}",
     },
     fields: {
+      restrictedContent: "受限内容权限",
       status: "状态",
       isOpen: "未结",
       claimedById: "处理人",

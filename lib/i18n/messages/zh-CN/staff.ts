@@ -98,6 +98,7 @@ export const staff = {
     },
   },
   queue: {
+    restricted: "受限内容：仅限获授权的工作人员查看",
     knownTarget: "该对象此前已处理：{status}，{date}（{case}）",
     title: "审核队列",
     next: "下一件",
@@ -262,6 +263,7 @@ export const staff = {
       closed: "办结",
     },
     errors: {
+      restricted: "此举报含受限内容（儿童性虐待）。只有经管理员授权的工作人员才能查看或处理。",
       not_found: "该举报不存在。",
       claimed_by_other: "该举报已由其他审核员领取，请选择其他举报，或请管理员释放。",
       not_claimed: "请先领取该举报再作决定。",

@@ -30,7 +30,7 @@ export default async function TargetPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const target = parseTargetParam(key);
   if (!target) notFound();
-  const reports = await reportsOnTarget(target);
+  const reports = await reportsOnTarget(target, { restricted: user.restrictedContent });
   if (reports.length === 0) notFound();
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
