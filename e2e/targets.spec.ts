@@ -24,10 +24,11 @@ test("a moderator handles a 20-report target in one bulk decision; a Chinese rep
   await page.getByRole("link", { name: "Targets", exact: true }).click();
   clicks++;
   await expect(page).toHaveURL(/view=targets/);
-  // The campaign's row says 20 open reports.
-  const campaignRow = page.locator("table.queue tbody tr").filter({ has: page.locator("td strong", { hasText: /^20$/ }) }).first();
-  await expect(campaignRow).toBeVisible();
-  await campaignRow.locator("a.queue-target").click();
+  // The campaign's row, found by its number as the target key holds it (E.164), says 20 open reports.
+  const e164 = `+${sender.replace(/\D/g, "")}`;
+  const campaignRow = page.locator("table.queue tbody tr", { has: page.getByRole("link", { name: e164, exact: true }) });
+  await expect(campaignRow.locator("td strong").first()).toHaveText("20");
+  await campaignRow.getByRole("link", { name: e164, exact: true }).click();
   clicks++;
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Phone number");
   await expect(page.locator('input[name="reportId"]:checked')).toHaveCount(20);
