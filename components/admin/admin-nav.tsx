@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 const LINKS = [
   ["/admin/stats", "adminNav.stats"],
   ["/admin/staff", "adminNav.staff"],
+  ["/admin/categories", "adminNav.categories"],
   ["/admin/partners", "adminNav.partners"],
   ["/admin/audit", "adminNav.audit"],
 ] as const;

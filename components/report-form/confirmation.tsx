@@ -72,7 +72,11 @@ export function Confirmation({ receipt }: { receipt: ReportReceipt }) {
         <strong>{t("warning")}</strong>
       </div>
       <p>{t("expectedBy", { date: expectedBy })}</p>
-      {receipt.sameTargetCount > 0 && <p>{t("sameTarget", { count: receipt.sameTargetCount })}</p>}
+      {receipt.status === "duplicate" ? (
+        <p data-testid="linked">{t("linked")}</p>
+      ) : (
+        receipt.sameTargetCount > 0 && <p>{t("sameTarget", { count: receipt.sameTargetCount })}</p>
+      )}
       <p>
         <Link href="/status">{t("next")}</Link>
       </p>

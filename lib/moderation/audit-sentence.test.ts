@@ -9,6 +9,7 @@ const words: AuditWords = {
   status: (s) => `«${s}»`,
   role: (r) => `«${r}»`,
   report: (id) => id.slice(0, 8),
+  category: (c) => `«${c}»`,
 };
 const row = (action: string, extra: Partial<{ actorId: string | null; reportId: string; before: unknown; after: unknown }> = {}) => ({
   action,
@@ -48,14 +49,33 @@ describe("auditSentence", () => {
     expect(s.changes).toEqual([{ field: "value", from: "not json", to: "[1,2]" }]);
   });
 
+  it("says what the system linked, to which case, and why", () => {
+    const s = auditSentence(
+      row("auto-link", {
+        actorId: null,
+        reportId: "r2",
+        before: { status: "received" },
+        after: { status: "duplicate", duplicateOfId: "r1", duplicateOfCase: "R-2026-000007", earlierStatus: "actioned", earlierDecidedAt: "2026-11-30T10:00:00.000Z", target: { kind: "phone", value: "+8613800138000" } },
+      }),
+      words,
+    );
+    expect(s).toEqual({
+      key: "auto-link",
+      values: { actor: "the system", report: "r2", original: "R-2026-000007", earlier: "«actioned»", target: "+8613800138000" },
+      changes: [{ field: "status", from: "«received»", to: "«duplicate»" }],
+    });
+    const setting = auditSentence(row("category-setting", { before: { category: "spam", autoLinkKnown: false }, after: { category: "spam", autoLinkKnown: true } }), words);
+    expect(setting).toMatchObject({ key: "category-setting", values: { category: "«spam»" }, changes: [{ field: "autoLinkKnown", from: "false", to: "true" }] });
+  });
+
   it("has a sentence in both languages for every action the portal records", () => {
-    const actions = ["claim", "release", "note", "message:staff", "message:reporter", "sign-in", "sign-in-password", "sign-in-recovery-code", "sign-in-code-failed", "sign-in-codes-suspended", "session-end", "session-end-others", "password-change", "2fa-enrol", "2fa-recovery-codes", "staff-deactivate", "staff-reactivate", "staff-reset-password", "staff-reset-2fa", "staff-create", "staff-role", "partner-create", "partner-revoke", "decide:closed", "export:stats"];
+    const actions = ["claim", "release", "note", "message:staff", "message:reporter", "sign-in", "sign-in-password", "sign-in-recovery-code", "sign-in-code-failed", "sign-in-codes-suspended", "session-end", "session-end-others", "password-change", "2fa-enrol", "2fa-recovery-codes", "staff-deactivate", "staff-reactivate", "staff-reset-password", "staff-reset-2fa", "staff-create", "staff-role", "partner-create", "partner-revoke", "decide:closed", "export:stats", "auto-link", "category-setting"];
     for (const locale of LOCALES) {
       const events = messagesFor(locale).auditAdmin.events as Record<string, string>;
       const fields = messagesFor(locale).auditAdmin.fields as Record<string, string>;
       for (const action of actions) expect(events[auditSentence(row(action), words).key], `${locale} ${action}`).toBeTruthy();
       expect(events.decideWithReason && events.unknown).toBeTruthy();
-      for (const field of ["status", "claimedById", "role", "claimExpiresAt", "duplicateOfId", "forwardedToId", "forwardReference", "otherSessionsEnded", "ended", "enrolled"]) expect(fields[field], `${locale} field ${field}`).toBeTruthy();
+      for (const field of ["status", "claimedById", "role", "claimExpiresAt", "duplicateOfId", "forwardedToId", "forwardReference", "otherSessionsEnded", "ended", "enrolled", "autoLinkKnown"]) expect(fields[field], `${locale} field ${field}`).toBeTruthy();
     }
   });
 });

@@ -14,6 +14,7 @@ export type AuditWords = {
   status: (status: string) => string;
   role: (role: string) => string;
   report: (reportId: string) => string;
+  category: (category: string) => string;
 };
 
 export type AuditSentence = {
@@ -32,6 +33,9 @@ const SIMPLE = new Set([
   "staff-deactivate", "staff-reactivate", "staff-reset-password", "staff-reset-2fa", "staff-create", "staff-role",
   "partner-create", "partner-revoke", "open-restricted", "download-restricted", "download-harmful", "staff-restricted",
 ]);
+
+/** Said by the auto-link sentence itself. */
+const LINK_FACTS = ["duplicateOfId", "duplicateOfCase", "earlierStatus", "earlierDecidedAt", "target"];
 
 /** Keys that the sentence already says, or that mean nothing to a reader (row ids). */
 const SAID = new Set(["reason", "userId", "messageId", "noteId", "partnerId", "keyPrefix", "name", "email", "via", "sha256"]);
@@ -73,6 +77,15 @@ export function auditSentence(row: AuditRowLike, words: AuditWords): AuditSenten
     const reason = typeof after.reason === "string" ? after.reason.trim() : "";
     key = reason ? "decideWithReason" : "decide";
     if (reason) values.reason = reason.length > 200 ? `${reason.slice(0, 200)}…` : reason;
+  } else if (row.action === "auto-link") {
+    key = "auto-link";
+    values.original = typeof after.duplicateOfCase === "string" ? after.duplicateOfCase : words.report(String(after.duplicateOfId ?? ""));
+    values.earlier = words.status(String(after.earlierStatus ?? ""));
+    const target = after.target as { value?: unknown } | undefined;
+    values.target = typeof target?.value === "string" ? target.value : "";
+  } else if (row.action === "category-setting") {
+    key = "category-setting";
+    values.category = words.category(String(after.category ?? ""));
   } else if (row.action.startsWith("export:")) {
     key = "export";
     values.what = row.action.slice("export:".length);
@@ -85,7 +98,7 @@ export function auditSentence(row: AuditRowLike, words: AuditWords): AuditSenten
 
   const changes: AuditSentence["changes"] = [];
   for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (SAID.has(field)) continue;
+    if (SAID.has(field) || (row.action === "auto-link" && LINK_FACTS.includes(field)) || field === "category") continue;
     const from = shown(field, before[field], words);
     const to = shown(field, after[field], words);
     if (from === to) continue;

@@ -16,6 +16,8 @@ export type ReportReceipt = {
   category: string;
   expectedBy: string;
   sameTargetCount: number;
+  /** `duplicate` when the report joined an earlier decision on its target at intake. */
+  status: string;
 };
 export type ReportFormResult = ActionResult<ReportReceipt, FormValues>;
 
@@ -72,6 +74,7 @@ export async function receiveReportForm(form: FormData, requestHeaders: Headers)
         category: created.category,
         expectedBy: created.expectedBy,
         sameTargetCount: created.sameTargetCount,
+        status: created.status,
       },
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { DECLARATIONS } from "@/lib/categories";
 import { expectedByFor } from "@/lib/categories/catalogue";
 import { holds, severityLevel, type CategoryDeclaration } from "@/lib/categories/declaration";
+import { targetKeyOf } from "@/lib/targets/target-key";
 import { withoutUnasked } from "@/lib/validation/form-values";
 import { dayOf } from "@/lib/stats/days";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -12,6 +13,8 @@ import type { Locale } from "@/lib/validation/options";
 import type { Report } from "@/lib/validation/report";
 import type { AcceptedFile } from "./evidence";
 import { hashIdempotencyKey, IDEMPOTENCY_TTL_MS, sealBody } from "./idempotency";
+import { allocateCaseNumbers } from "./case-numbers";
+import { linkToEarlierDecisions } from "./moderation/auto-link";
 import { generateReceipt, hashReceipt } from "./receipts";
 
 export type SubmittedReport = {
@@ -93,8 +96,6 @@ export function prepareReport(report: Report, files: AcceptedFile[], found: Repo
 
 export type IdempotencyClaim = { key: string; requestHash: string };
 
-const pairKey = (t: { kind: string; value: string }) => `${t.kind}\u0000${t.value}`;
-
 /** Appends to the list under `key`, creating it: linear, however long the lists grow. */
 function append<K, V>(lists: Map<K, V[]>, key: K, value: V) {
   const list = lists.get(key);
@@ -162,46 +163,19 @@ export function reportRow(p: PreparedReport, targetCount: number, partnerId: str
  * the queue by one per new report (its `targetCount`, the queue's third sort key). Returns
  * the 201 bodies in order.
  */
-/** `R-2026-000123`: the staff's case number of the n-th report of a year. */
-export const formatCaseNumber = (year: number, n: number) => `R-${year}-${String(n).padStart(6, "0")}`;
-
-/**
- * The next case numbers, one per report, in order: one upsert per year in the group. The
- * counter's row stays locked until the transaction ends, so concurrent transactions, on any
- * instance, take their numbers one after the other, without gaps or repeats.
- */
-async function allocateCaseNumbers(tx: Prisma.TransactionClient, submitted: readonly Date[]): Promise<string[]> {
-  const years = submitted.map((at) => Math.floor(dayOf(at) / 10_000));
-  const counts = new Map<number, number>();
-  for (const year of years) counts.set(year, (counts.get(year) ?? 0) + 1);
-  const next = new Map<number, number>();
-  for (const [year, n] of [...counts].sort((a, b) => a[0] - b[0])) {
-    const [{ last }] = await tx.$queryRaw<{ last: number | bigint }[]>(
-      Prisma.sql`INSERT INTO "CaseCounter" ("year", "last") VALUES (${year}, ${n})
-        ON CONFLICT ("year") DO UPDATE SET "last" = "CaseCounter"."last" + ${n} RETURNING "last"`,
-    );
-    next.set(year, Number(last) - n + 1);
-  }
-  return years.map((year) => {
-    const n = next.get(year)!;
-    next.set(year, n + 1);
-    return formatCaseNumber(year, n);
-  });
-}
-
 export async function insertReports(
   tx: Prisma.TransactionClient,
   reports: readonly { prepared: PreparedReport; idempotency?: IdempotencyClaim; partnerId?: string }[],
 ): Promise<SubmittedReport[]> {
   // Which stored reports share each target key of the group: one indexed probe per key.
-  const pairs = [...new Map(reports.flatMap(({ prepared }) => prepared.targets.map((t) => [pairKey(t), t]))).values()];
+  const pairs = [...new Map(reports.flatMap(({ prepared }) => prepared.targets.map((t) => [targetKeyOf(t), t]))).values()];
   const storedOn = new Map<string, string[]>();
   for (let i = 0; i < pairs.length; i += 500) {
     const any = Prisma.join(pairs.slice(i, i + 500).map((t) => Prisma.sql`("kind" = ${t.kind} AND "value" = ${t.value})`), " OR ");
     const rows = await tx.$queryRaw<{ reportId: string; kind: string; value: string }[]>(
       Prisma.sql`SELECT "reportId", "kind", "value" FROM "TargetKey" WHERE ${any}`,
     );
-    for (const row of rows) append(storedOn, pairKey(row), row.reportId);
+    for (const row of rows) append(storedOn, targetKeyOf(row), row.reportId);
   }
 
   const groupOn = new Map<string, number[]>(); // earlier reports of this group by target key
@@ -212,13 +186,13 @@ export async function insertReports(
     const stored = new Set<string>();
     const inGroup = new Set<number>();
     for (const t of prepared.targets) {
-      for (const id of storedOn.get(pairKey(t)) ?? []) stored.add(id);
-      for (const earlier of groupOn.get(pairKey(t)) ?? []) inGroup.add(earlier);
+      for (const id of storedOn.get(targetKeyOf(t)) ?? []) stored.add(id);
+      for (const earlier of groupOn.get(targetKeyOf(t)) ?? []) inGroup.add(earlier);
     }
     sameTarget.push(stored.size + inGroup.size);
     for (const id of stored) bumps.set(id, (bumps.get(id) ?? 0) + 1);
     for (const earlier of inGroup) laterSharers[earlier]++;
-    for (const t of prepared.targets) append(groupOn, pairKey(t), index);
+    for (const t of prepared.targets) append(groupOn, targetKeyOf(t), index);
   });
 
   const bodies: SubmittedReport[] = reports.map(({ prepared: p }, index) => ({
@@ -268,6 +242,14 @@ export async function insertReports(
         WHERE "isOpen" = ${true} AND "id" IN (${Prisma.join(ids.slice(i, i + 500))})`);
     }
   }
+
+  // Where an admin chose it: a report on a target already acted on joins that decision.
+  const linked = await linkToEarlierDecisions(
+    tx,
+    reports.map(({ prepared: p }) => ({ id: p.id, category: p.report.category, locale: p.locale, submittedAt: p.submittedAt, targets: p.targets })),
+    now,
+  );
+  for (const body of bodies) if (linked.has(body.id)) body.status = "duplicate";
 
   await insertRows(
     tx,

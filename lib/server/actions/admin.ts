@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { fieldErrorsOf, issueKeyMap } from "@/lib/validation/issue-keys";
+import { CategorySettingError, setAutoLinkKnown } from "../admin/category-settings";
 import { PartnerAdminError, revokePartner } from "../admin/partners";
 import { createStaff, newStaffSchema, resetPassword, resetSecondFactor, ROLES, setActive, setRestrictedAccess, setRole, StaffAdminError, type Role } from "../admin/staff";
 import { requireAdmin } from "../auth/require-staff";
@@ -84,4 +85,16 @@ export async function revokePartnerAction(form: FormData): Promise<void> {
     throw error;
   }
   redirect("/admin/partners?done=revoked");
+}
+
+/** Switches "link to the earlier decision automatically" for one category (/admin/categories). */
+export async function setAutoLinkAction(form: FormData): Promise<void> {
+  const actor = await requireAdmin();
+  try {
+    await setAutoLinkKnown(String(form.get("category") ?? ""), form.get("on") === "true", actor);
+  } catch (error) {
+    if (error instanceof CategorySettingError) redirect(`/admin/categories?error=${error.code}`);
+    throw error;
+  }
+  redirect("/admin/categories?done=saved");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { targetKeyOf } from "@/lib/targets/target-key";
 import { db } from "../db";
 
 /** The statuses that make a target "known": someone already acted on it or passed it on. */
@@ -7,33 +8,44 @@ const ACTED = ["actioned", "forwarded"];
 
 export type KnownTarget = { kind: string; value: string; status: string; decidedAt: Date; reportId: string; caseNumber: string | null };
 
-const keyOf = (t: { kind: string; value: string }) => `${t.kind}\u0000${t.value}`;
+type Reader = Pick<Prisma.TransactionClient, "$queryRaw">;
+type Row = { kind: string; value: string; id: string; caseNumber: string | null; status: string; closedAt: Date | string | null; firstDecisionAt: Date | string | null; updatedAt: Date | string };
+
+/** Keys asked about at once; a queue page asks for 50. */
+const MAX_KEYS = 200;
 
 /**
- * For each target key, the most recent report on it that was actioned or forwarded (other
- * than the reports asked about), so that a new report on a known target says so. One query,
- * on the target keys' index, capped.
+ * For each target key, the most recently received report on it that was actioned or
+ * forwarded (other than the reports asked about), so that a new report on a known target
+ * says so, and can be linked to it (auto-link.ts). One statement: per key, the target keys'
+ * index walked from the newest, stopping at the first acted-on report, so a target decided
+ * many thousands of times costs no more than one decided once.
  */
-export async function knownTargets(keys: readonly { kind: string; value: string }[], excluding: readonly string[]): Promise<Map<string, KnownTarget>> {
-  const unique = [...new Map(keys.map((k) => [keyOf(k), { kind: k.kind, value: k.value }])).values()].slice(0, 200);
+export async function knownTargets(
+  keys: readonly { kind: string; value: string }[],
+  excluding: readonly string[],
+  client: Reader = db,
+): Promise<Map<string, KnownTarget>> {
+  const unique = [...new Map(keys.map((k) => [targetKeyOf(k), { kind: k.kind, value: k.value }])).values()].slice(0, MAX_KEYS);
   const known = new Map<string, KnownTarget>();
   if (unique.length === 0) return known;
-  // From the target keys' index to the reports by their primary key: never a scan of every
-  // decided report.
-  const rows = await db.$queryRaw<{ kind: string; value: string; id: string; caseNumber: string | null; status: string; closedAt: Date | string | null; firstDecisionAt: Date | string | null; updatedAt: Date | string }[]>(Prisma.sql`
-    SELECT t."kind" AS "kind", t."value" AS "value", r."id" AS "id", r."caseNumber" AS "caseNumber", r."status" AS "status",
-      r."closedAt" AS "closedAt", r."firstDecisionAt" AS "firstDecisionAt", r."updatedAt" AS "updatedAt"
-    FROM "TargetKey" t JOIN "Report" r ON r."id" = t."reportId"
-    WHERE (${Prisma.join(unique.map((k) => Prisma.sql`(t."kind" = ${k.kind} AND t."value" = ${k.value})`), " OR ")})
-      AND r."status" IN (${Prisma.join(ACTED)})
-      ${excluding.length > 0 ? Prisma.sql`AND r."id" NOT IN (${Prisma.join([...excluding])})` : Prisma.empty}
-    LIMIT 2000`);
+  // Two per key, so that one excluded report (the one being looked at) leaves the next.
+  const perKey = unique.map(
+    (k, i) => Prisma.sql`SELECT * FROM (
+      SELECT t."kind" AS "kind", t."value" AS "value", r."id" AS "id", r."caseNumber" AS "caseNumber", r."status" AS "status",
+        r."closedAt" AS "closedAt", r."firstDecisionAt" AS "firstDecisionAt", r."updatedAt" AS "updatedAt"
+      FROM "TargetKey" t JOIN "Report" r ON r."id" = t."reportId"
+      WHERE t."kind" = ${k.kind} AND t."value" = ${k.value} AND r."status" IN (${Prisma.join(ACTED)})
+      ORDER BY t."createdAt" DESC LIMIT 2) AS ${Prisma.raw(`"k${i}"`)}`,
+  );
+  const rows = await client.$queryRaw<Row[]>(Prisma.join(perKey, " UNION ALL "));
+  const skip = new Set(excluding);
   for (const row of rows) {
+    if (skip.has(row.id) || known.has(targetKeyOf(row))) continue;
     const decidedAt = new Date(row.closedAt ?? row.firstDecisionAt ?? row.updatedAt);
-    const was = known.get(keyOf(row));
-    if (!was || was.decidedAt < decidedAt) known.set(keyOf(row), { kind: row.kind, value: row.value, status: row.status, decidedAt, reportId: row.id, caseNumber: row.caseNumber });
+    known.set(targetKeyOf(row), { kind: row.kind, value: row.value, status: row.status, decidedAt, reportId: row.id, caseNumber: row.caseNumber });
   }
   return known;
 }
 
-export const knownKey = keyOf;
+export const knownKey = targetKeyOf;

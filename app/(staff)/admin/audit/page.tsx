@@ -28,6 +28,7 @@ export default async function AuditPage({ searchParams }: Props) {
     status: (status) => (t.has(`statuses.${status}`) ? t(`statuses.${status}`) : status),
     role: (role) => (t.has(`staffAdmin.roles.${role}`) ? t(`staffAdmin.roles.${role}`) : role),
     report: (id) => cases.get(id) ?? id.slice(0, 8),
+    category: (category) => (t.has(`categories.${category}.name`) ? t(`categories.${category}.name`) : category),
   };
   const kept = new URLSearchParams(
     Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "before"),

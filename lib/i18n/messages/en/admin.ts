@@ -6,6 +6,7 @@ export const admin = {
     staff: "Staff",
     audit: "Audit log",
     partners: "Partner keys",
+    categories: "Categories",
     queue: "Review queue",
   },
   forbidden: {
@@ -185,6 +186,22 @@ export const admin = {
       already_revoked: "This key was already revoked.",
     },
   },
+  categoriesAdmin: {
+    title: "Categories",
+    intro: "Choices that apply to the new reports of one category. Every change is recorded in the audit log.",
+    autoLink: {
+      heading: "Known targets",
+      help: "When this is on, a new report about a website, phone number, email address or account whose earlier report was actioned or forwarded is not queued: it becomes a duplicate of the most recent such report as soon as it arrives, and its reporter is told the earlier outcome in their language. The audit log records it as done by the system. It applies to reports received after the change.",
+      column: "Link new reports to the earlier decision automatically",
+      on: "On",
+      off: "Off",
+      switchOn: "Switch on for {category}",
+      switchOff: "Switch off for {category}",
+    },
+    columns: { category: "Category", change: "Change" },
+    done: { saved: "Saved. It applies to reports received from now on." },
+    errors: { not_found: "There is no such category." },
+  },
   auditAdmin: {
     title: "Audit log",
     intro: "Every claim, decision, message, note, sign-in, staff change and export, newest first. Entries cannot be changed or deleted.",
@@ -209,6 +226,8 @@ export const admin = {
       "open-restricted": "{actor} opened restricted report {report}.",
       "download-restricted": "{actor} downloaded restricted evidence of report {report}.",
       "staff-restricted": "{actor} changed the restricted-content permission of {user}.",
+      "auto-link": "{actor} joined report {report} to {original}: its target {target} was already {earlier}.",
+      "category-setting": "{actor} changed the settings of {category}.",
       claim: "{actor} claimed report {report}.",
       release: "{actor} released report {report}.",
       decide: "{actor} recorded “{decision}” on report {report}.",
@@ -239,6 +258,7 @@ export const admin = {
     },
     fields: {
       restrictedContent: "Restricted content",
+      autoLinkKnown: "Link to the earlier decision automatically",
       status: "Status",
       isOpen: "Open",
       claimedById: "Held by",

@@ -102,6 +102,7 @@ export const pages = {
     copied: "Copied",
     print: "Print",
     expectedBy: "We aim to review it by {date}.",
+    linked: "This target has already been dealt with: an earlier report about it led to a decision, and your report has been joined to it. The status page shows that decision.",
     sameTarget: "{count, plural, one {# earlier report concerns the same target.} other {# earlier reports concern the same target.}}",
     next: "Check its progress at any time on the status page with your code.",
     another: "Make another report",

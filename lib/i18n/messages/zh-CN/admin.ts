@@ -1,13 +1,14 @@
 import type { Messages } from "../types";
 
 /** 管理：统计、工作人员账户、审计日志和公开的透明度报告。 */
-export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAdmin" | "partnersAdmin" | "auditAdmin" | "transparency"> = {
+export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAdmin" | "partnersAdmin" | "categoriesAdmin" | "auditAdmin" | "transparency"> = {
   adminNav: {
     label: "管理",
     stats: "统计",
     staff: "工作人员",
     audit: "审计日志",
     partners: "合作方密钥",
+    categories: "举报类别",
     queue: "审核队列",
   },
   forbidden: {
@@ -187,6 +188,22 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
       already_revoked: "该密钥已被吊销。",
     },
   },
+  categoriesAdmin: {
+    title: "举报类别",
+    intro: "对某一类别的新举报生效的设置。每次更改都会记入审计日志。",
+    autoLink: {
+      heading: "已处理过的对象",
+      help: "开启后，如果新举报涉及的网址、电话号码、电子邮箱或账号此前已有举报被处置或转交，该新举报不再进入队列，而是在收到时即并入最近一份此类举报，并以举报人的语言告知其此前的处理结果。审计日志将其记为系统操作。仅对更改之后收到的举报生效。",
+      column: "自动将新举报并入此前的处理决定",
+      on: "已开启",
+      off: "已关闭",
+      switchOn: "为“{category}”开启",
+      switchOff: "为“{category}”关闭",
+    },
+    columns: { category: "类别", change: "更改" },
+    done: { saved: "已保存，对此后收到的举报生效。" },
+    errors: { not_found: "没有这个类别。" },
+  },
   auditAdmin: {
     title: "审计日志",
     intro: "所有认领、处理、留言、备注、登录、账户变更和导出记录，最新的在前。记录不可修改或删除。",
@@ -211,6 +228,8 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
       "open-restricted": "{actor} 查看了受限举报 {report}。",
       "download-restricted": "{actor} 下载了受限举报 {report} 的证据。",
       "staff-restricted": "{actor} 更改了 {user} 的受限内容权限。",
+      "auto-link": "{actor} 将举报 {report} 并入 {original}：其对象 {target} 此前的处理结果为“{earlier}”。",
+      "category-setting": "{actor} 更改了“{category}”的设置。",
       claim: "{actor} 认领了举报 {report}。",
       release: "{actor} 释放了举报 {report}。",
       decide: "{actor} 对举报 {report} 作出处理：“{decision}”。",
@@ -241,6 +260,7 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
     },
     fields: {
       restrictedContent: "受限内容权限",
+      autoLinkKnown: "自动并入此前的处理决定",
       status: "状态",
       isOpen: "未结",
       claimedById: "处理人",

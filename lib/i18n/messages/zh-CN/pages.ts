@@ -101,6 +101,7 @@ export const pages = {
     copied: "已复制",
     print: "打印",
     expectedBy: "我们争取在 {date} 前完成审核。",
+    linked: "该对象此前已有举报并已作出处理决定，您的举报已并入该处理结果。可在状态查询页查看处理结果。",
     sameTarget: "此前已有 {count} 份举报涉及同一对象。",
     next: "您可以随时凭回执码在查询页面查看进度。",
     another: "再举报一件",
