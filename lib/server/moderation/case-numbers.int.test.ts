@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { POST as submit } from "@/app/api/v1/reports/route";
 import { POST as batch } from "@/app/api/v1/reports/batch/route";
-import { db } from "@/lib/server/db";
+import { db, isPostgres } from "@/lib/server/db";
 import { dayOf } from "@/lib/stats/days";
 import { validReports, validSpam } from "@/lib/validation/fixtures";
 import { reportRows } from "../admin/exports";
@@ -33,6 +34,43 @@ describe("case numbers", () => {
     expect(numbers).toEqual(Array.from({ length: 28 }, (_, i) => before + 1 + i));
     expect(rows.every((r) => r.caseNumber?.startsWith(`R-${year}-`))).toBe(true);
     expect((await db.caseCounter.findUnique({ where: { year } }))?.last).toBe(before + 28);
+  });
+
+  // Instances scale out over PostgreSQL; the embedded SQLite database serves one instance
+  // (a second process's write transactions get "busy" and the intake answers 503).
+  it.runIf(isPostgres())("are unique and without gaps when two instances and this one take them at once", async () => {
+    const year = Math.floor(dayOf(new Date()) / 10_000);
+    const before = (await db.caseCounter.findUnique({ where: { year } }))?.last ?? 0;
+    // Two more instances: their own processes and connections to the same database. Each
+    // sends its reports one after another, as does this one, all three from the same moment.
+    const instances = ["a", "b"].map((label) => {
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/server/testing/intake-instance.ts", "30", label], {
+        env: { ...process.env, NODE_ENV: "test" },
+        stdio: ["pipe", "pipe", "inherit"],
+      });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const ready = new Promise<void>((resolve) => child.stdout.on("data", () => out.includes("ready") && resolve()));
+      const done = new Promise<string[]>((resolve, reject) =>
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!) as string[]) : reject(new Error(`instance ${label} exited ${code}`)))),
+      );
+      done.catch(() => undefined); // awaited below; a second failure is not "unhandled"
+      return { child, ready, done };
+    });
+    await Promise.all(instances.map((i) => i.ready));
+    for (const { child } of instances) child.stdin.write("go\n");
+    const mine: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await submit(jsonRequest("/api/v1/reports", { ...validSpam(), content: `here ${i}: pay the parcel fee.` }));
+      expect(response.status).toBe(201);
+      mine.push(((await response.json()) as { id: string }).id);
+    }
+    const ids = [...(await Promise.all(instances.map((i) => i.done))).flat(), ...mine];
+    expect(new Set(ids).size).toBe(90);
+    const rows = await db.report.findMany({ where: { id: { in: ids } }, select: { caseNumber: true } });
+    const numbers = rows.map((r) => numberOf(r.caseNumber)).sort((x, y) => x - y);
+    expect(numbers).toEqual(Array.from({ length: 90 }, (_, i) => before + 1 + i));
+    expect((await db.caseCounter.findUnique({ where: { year } }))?.last).toBe(before + 90);
   });
 
   it("are found by the queue's search in the ways staff write them, and are in the export", async () => {
