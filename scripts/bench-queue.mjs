@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:queue [-- N]`: seeds N reports (default 100,000) into a scratch database,
 // serves the production build on it, signs a moderator in, and prints the server time of
-// the queue page for its common views (p50 and p95 over repeated requests).
+// the queue page for its common views (p50 and p95 over repeated requests); then times one
+// bulk decision on a target with 5,000 open reports.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -52,6 +53,18 @@ try {
     console.log(`  ${name.padEnd(32)} p50 ${p50.toFixed(0).padStart(4)} ms   p95 ${p95.toFixed(0).padStart(4)} ms`);
   }
 } finally {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill();
+  await exited;
+}
+try {
+  // One bulk decision on a target with 5,000 open reports, on the same database.
+  const bulk = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "bench", "bulk-decision.ts"), "5000", "bench@bench.test"], {
+    env,
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (bulk.status !== 0) process.exitCode = 1;
+} finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -5,18 +5,11 @@ import { holderOf } from "@/lib/moderation/claim";
 import { getWhen } from "@/lib/i18n/when";
 import { isRestricted } from "@/lib/moderation/restricted";
 import { knownKey, type KnownTarget } from "@/lib/server/moderation/known-targets";
+import { snippet } from "@/lib/moderation/snippet";
 import type { listQueue } from "@/lib/server/moderation/queue";
 
 type Row = Awaited<ReturnType<typeof listQueue>>["rows"][number];
 
-/** The description's first line, cut at about 100 characters on a word or character boundary. */
-function snippet(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  if (line.length <= 100) return line;
-  const cut = line.slice(0, 100);
-  const space = cut.lastIndexOf(" ");
-  return `${space > 60 ? cut.slice(0, space) : cut}…`;
-}
 
 export async function QueueTable({ rows, userId, locale, known, mayOpenRestricted }: { rows: Row[]; userId: string; locale: string; known: Map<string, KnownTarget>; mayOpenRestricted: boolean }) {
   const t = await getTranslations();

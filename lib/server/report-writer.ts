@@ -14,6 +14,7 @@ import type { Report } from "@/lib/validation/report";
 import type { AcceptedFile } from "./evidence";
 import { hashIdempotencyKey, IDEMPOTENCY_TTL_MS, sealBody } from "./idempotency";
 import { allocateCaseNumbers } from "./case-numbers";
+import { insertRows } from "./sql-rows";
 import { linkToEarlierDecisions } from "./moderation/auto-link";
 import { generateReceipt, hashReceipt } from "./receipts";
 
@@ -101,25 +102,6 @@ function append<K, V>(lists: Map<K, V[]>, key: K, value: V) {
   const list = lists.get(key);
   if (list) list.push(value);
   else lists.set(key, [value]);
-}
-
-const VALUES_PER_STATEMENT = 5000; // well under SQLite's 32,766 and PostgreSQL's 65,535 parameters
-
-/**
- * `INSERT INTO "table" (columns) VALUES (…), (…)`, in as few statements as the parameter
- * limit allows. The columns are the keys of the rows, which the callers build as objects
- * checked against Prisma's generated types (`satisfies Prisma.…CreateManyInput`): a renamed
- * or retyped column fails to compile instead of landing in the wrong place.
- */
-async function insertRows<R extends Record<string, unknown>>(tx: Prisma.TransactionClient, table: string, rows: readonly R[]) {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / columns.length));
-  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const values = rows.slice(i, i + perStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
-    await tx.$executeRaw(Prisma.sql`${head}${Prisma.join(values)}`);
-  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { claimNext, claimReport, markReplyRead, releaseClaim } from "../moderati
 import { addNote, decide, decisionSchema } from "../moderation/decisions";
 import { ModerationError } from "../moderation/errors";
 import { NOT_RESTRICTED } from "@/lib/moderation/restricted";
-import { bulkDecide, type BulkInput, type BulkResult } from "../moderation/targets";
+import { bulkDecide, openReportIdsOnTarget, parseTargetParam, type BulkInput, type BulkResult } from "../moderation/targets";
 
 /**
  * Staff actions. Each starts with requireRole, which re-reads the user from the database;
@@ -101,7 +101,12 @@ export async function bulkDecideAction(form: FormData): Promise<void> {
   const target = String(form.get("target") ?? "");
   const page = `/queue/targets/${/^[A-Za-z0-9_-]{1,2000}$/.test(target) ? target : ""}`;
   const decision = String(form.get("decision") ?? "");
-  const reportIds = form.getAll("reportId").filter((v): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/.test(v));
+  const parsedTarget = parseTargetParam(target);
+  // "All open reports on this target": also those beyond the page's list, up to BULK_MAX.
+  const reportIds =
+    form.get("scope") === "all" && parsedTarget
+      ? await openReportIdsOnTarget(parsedTarget, { restricted: actor.restrictedContent })
+      : form.getAll("reportId").filter((v): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/.test(v));
   if (!(BULK_DECISIONS as readonly string[]).includes(decision)) redirect(`${page}?error=decision_required`);
   if (reportIds.length === 0) redirect(`${page}?error=none_chosen`);
   let result: BulkResult;

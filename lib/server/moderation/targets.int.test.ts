@@ -5,8 +5,9 @@ import { messagesFor } from "@/lib/i18n";
 import { validSpam } from "@/lib/validation/fixtures";
 import { jsonRequest } from "../testing/requests";
 import { claimReport } from "./claims";
+import { failInsert } from "../testing/faults";
 import { ModerationError } from "./errors";
-import { bulkDecide, listTargetGroups, parseTargetParam, reportsOnTarget, targetParam } from "./targets";
+import { bulkDecide, countOnTarget, listTargetGroups, openReportIdsOnTarget, parseTargetParam, reportsOnTarget, targetParam } from "./targets";
 
 /** Targets as the unit of work: the grouped queue and one decision for many reports. */
 async function campaign(sender: string, count: number) {
@@ -32,6 +33,20 @@ describe("targets", () => {
     expect(parseTargetParam("not base64!")).toBeNull();
     expect(parseTargetParam(Buffer.from("__proto__").toString("base64url"))).toBeNull();
     expect(await reportsOnTarget(key)).toHaveLength(4);
+    expect(await countOnTarget(key)).toEqual({ open: 4, decided: 0 });
+  });
+
+  it("count and choose every open report on a target, beyond what a page lists", async () => {
+    const me = await staff("bulk-e@targets.test");
+    const { ids, key } = await campaign("+86 139 2222 0005", 7);
+    const listed = await reportsOnTarget(key, { limit: 3 });
+    expect(listed).toHaveLength(3);
+    const all = await openReportIdsOnTarget(key);
+    expect(all.sort()).toEqual([...ids].sort());
+    const result = await bulkDecide({ reportIds: all, decision: "closed" }, { id: me.id, role: "MODERATOR" });
+    expect(result.decided).toHaveLength(7);
+    expect(await countOnTarget(key)).toEqual({ open: 0, decided: 7 });
+    expect(await openReportIdsOnTarget(key)).toEqual([]);
   });
 
   it("take one decision for every chosen report, each with its own event, audit row and message in its reporter's language; held reports are skipped", async () => {
@@ -50,6 +65,21 @@ describe("targets", () => {
       expect(report.messages.map((m) => m.body)).toEqual([expected]);
     }
     expect((await db.report.findUniqueOrThrow({ where: { id: ids[5] } })).status).toBe("in-review");
+  });
+
+  it("apply nothing when writing one report's record fails half-way", async () => {
+    const me = await staff("bulk-d@targets.test");
+    const { ids } = await campaign("+86 139 2222 0004", 3);
+    const before = await db.auditEvent.count();
+    const restore = await failInsert("AuditEvent", "reportId", ids[2]);
+    try {
+      await expect(bulkDecide({ reportIds: ids, decision: "rejected" }, { id: me.id, role: "MODERATOR" })).rejects.toThrow();
+    } finally {
+      await restore();
+    }
+    const after = await db.report.findMany({ where: { id: { in: ids } }, include: { statusHistory: true, messages: true } });
+    expect(after.map((r) => [r.status, r.isOpen, r.closedAt, r.statusHistory.length, r.messages.length])).toEqual(ids.map(() => ["received", true, null, 1, 0]));
+    expect(await db.auditEvent.count()).toBe(before);
   });
 
   it("apply nothing when one report's decision fails", async () => {

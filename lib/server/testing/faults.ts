@@ -1,23 +1,27 @@
 import { db, isPostgres } from "@/lib/server/db";
 
 /**
- * Makes the database refuse to insert a report with this description, on SQLite or
- * PostgreSQL, so that tests can fail a write half-way. Returns the clean-up.
+ * Makes the database refuse to insert a row of `table` whose `column` has this value, on
+ * SQLite or PostgreSQL, so that tests can fail a write half-way. Returns the clean-up.
  */
-export async function failReportInsert(description: string): Promise<() => Promise<void>> {
-  const quoted = description.replace(/'/g, "''");
+export async function failInsert(table: "Report" | "AuditEvent", column: "description" | "reportId", value: string): Promise<() => Promise<void>> {
+  const quoted = value.replace(/'/g, "''");
+  const name = `fail_${table.toLowerCase()}_insert`;
   if (isPostgres()) {
-    await db.$executeRawUnsafe(`CREATE FUNCTION fail_report_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.description = '${quoted}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_report_insert BEFORE INSERT ON "Report" FOR EACH ROW EXECUTE FUNCTION fail_report_insert()`);
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."${column}" = '${quoted}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION ${name}()`);
     return async () => {
-      await db.$executeRawUnsafe(`DROP TRIGGER fail_report_insert ON "Report"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION fail_report_insert()`);
+      await db.$executeRawUnsafe(`DROP TRIGGER ${name} ON "${table}"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
     };
   }
-  await db.$executeRawUnsafe(`CREATE TRIGGER fail_report_insert BEFORE INSERT ON "Report" WHEN NEW.description = '${quoted}'
+  await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "${table}" WHEN NEW."${column}" = '${quoted}'
     BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
   return async () => {
-    await db.$executeRawUnsafe("DROP TRIGGER fail_report_insert");
+    await db.$executeRawUnsafe(`DROP TRIGGER ${name}`);
   };
 }
+
+/** Makes the database refuse to insert a report with this description. */
+export const failReportInsert = (description: string) => failInsert("Report", "description", description);

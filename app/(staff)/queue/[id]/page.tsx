@@ -10,6 +10,7 @@ import { Timeline } from "@/components/staff/timeline";
 import { shortDuration } from "@/lib/i18n/durations";
 import { addNoteAction, claimAction, markReplyReadAction, releaseAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
+import { snippet } from "@/lib/moderation/snippet";
 import { holderOf } from "@/lib/moderation/claim";
 import { knownTargets } from "@/lib/server/moderation/known-targets";
 import { isRestricted } from "@/lib/moderation/restricted";
@@ -61,7 +62,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     ? (await sameTargetReports(report.id, { restricted: user.restrictedContent })).map((o) => ({
         id: o.id,
         caseNumber: o.caseNumber ?? o.id,
-        snippet: o.description.replace(/\s+/g, " ").slice(0, 80) + (o.description.length > 80 ? "…" : ""),
+        snippet: snippet(o.description, 80),
         status: t(`staffStatuses.${o.status}` as never),
         date: when(o.submittedAt),
       }))

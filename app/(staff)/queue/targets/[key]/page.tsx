@@ -8,8 +8,11 @@ import { reasonTemplates } from "@/lib/moderation/templates";
 import { bulkDecideAction } from "@/lib/server/actions/moderation";
 import { requireRole } from "@/lib/server/auth/require-staff";
 import { db } from "@/lib/server/db";
-import { parseTargetParam, reportsOnTarget } from "@/lib/server/moderation/targets";
+import { snippet } from "@/lib/moderation/snippet";
+import { BULK_MAX, countOnTarget, parseTargetParam, reportsOnTarget } from "@/lib/server/moderation/targets";
 import type { Locale } from "@/lib/validation/options";
+import { isRestricted } from "@/lib/moderation/restricted";
+import { downloadName } from "@/lib/validation/file-name";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -30,7 +33,10 @@ export default async function TargetPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const target = parseTargetParam(key);
   if (!target) notFound();
-  const reports = await reportsOnTarget(target, { restricted: user.restrictedContent });
+  const [reports, counts] = await Promise.all([
+    reportsOnTarget(target, { restricted: user.restrictedContent }),
+    countOnTarget(target, { restricted: user.restrictedContent }),
+  ]);
   if (reports.length === 0) notFound();
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
@@ -42,7 +48,8 @@ export default async function TargetPage({ params, searchParams }: Props) {
   const agencies = await db.agency.findMany({ where: { category: { in: categories }, active: true }, orderBy: [{ category: "asc" }, { id: "asc" }] });
   const zh = locale.startsWith("zh");
   const error = query.error && ERRORS.includes(query.error) ? query.error : undefined;
-  const snippet = (text: string) => text.replace(/\s+/g, " ").slice(0, 90) + (text.length > 90 ? "…" : "");
+  // More open reports than the page lists: the decision can cover all of them.
+  const unlisted = counts.open - open.length;
 
   return (
     <>
@@ -52,7 +59,7 @@ export default async function TargetPage({ params, searchParams }: Props) {
       <h1>
         <span className="muted">{t.has(`targetKinds.${target.kind}`) ? t(`targetKinds.${target.kind}`) : target.kind}:</span> <span className="queue-target">{target.value}</span>
       </h1>
-      <p>{t("targets.summary", { open: open.length, decided: decided.length })}</p>
+      <p>{t("targets.summary", { open: counts.open, decided: counts.decided })}</p>
       {error && (
         <p className="form-error" role="alert">
           {t.has(`targets.errors.${error}`) ? t(`targets.errors.${error}`) : t(`moderation.errors.${error}`)}
@@ -103,12 +110,23 @@ export default async function TargetPage({ params, searchParams }: Props) {
                           {r.caseNumber ?? r.id.slice(0, 8)}
                         </Link>{" "}
                         {t(`categories.${r.category}.name` as never)}
-                        <div className="queue-snippet">{snippet(r.description)}</div>
+                        <div className="queue-snippet">{snippet(r.description, 90)}</div>
                         <div className="muted">{t(`staffStatuses.${r.status}` as never)}</div>
                       </td>
                       <td>{when(r.submittedAt)}</td>
                       <td>{holder ? (holder === user.id ? t("queue.mine") : (r.claimedBy?.name ?? "?")) : "—"}</td>
-                      <td>{r._count.evidence > 0 ? t("targets.files", { count: r._count.evidence }) : "—"}</td>
+                      <td>
+                        {r._count.evidence > 0 ? t("targets.files", { count: r._count.evidence }) : "—"}
+                        {/* Thumbnails, greyscale and blurred for harmful information; never for restricted reports. */}
+                        {r.evidence.length > 0 && !isRestricted(r) && (
+                          <div className={r.category === "harmful-info" ? "target-thumbs target-thumbs--blurred" : "target-thumbs"}>
+                            {r.evidence.map((file) => (
+                              // A plain img: the thumbnail comes from the signed-in evidence route.
+                              <img key={file.sha256} src={`/api/staff/evidence/${r.id}/${file.sha256}?thumb=1`} alt={downloadName(file.originalName, file.contentType)} loading="lazy" width={64} height={64} />
+                            ))}
+                          </div>
+                        )}
+                      </td>
                     </tr>
                   );
                 })}
@@ -123,6 +141,18 @@ export default async function TargetPage({ params, searchParams }: Props) {
               <h2>{t("targets.decideTitle")}</h2>
             </legend>
             <p className="hint">{t("targets.decideHint")}</p>
+            {unlisted > 0 && (
+              <div className="field" role="radiogroup" aria-label={t("targets.scopeLabel")}>
+                <label className="choice">
+                  <input type="radio" name="scope" value="chosen" defaultChecked />
+                  {t("targets.scopeChosen")}
+                </label>
+                <label className="choice">
+                  <input type="radio" name="scope" value="all" />
+                  {t("targets.scopeAll", { count: Math.min(counts.open, BULK_MAX), unlisted })}
+                </label>
+              </div>
+            )}
             <div className="field">
               {(["actioned", "rejected", "forwarded", "closed", "duplicate"] as const).map((d) => (
                 <label key={d} className="choice">
