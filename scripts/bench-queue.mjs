@@ -41,6 +41,10 @@ try {
     "urgent band": "/queue?band=urgent",
     "oldest first, any status": "/queue?status=any&sort=oldest",
     "search by URL (any spelling)": `/queue?q=${encodeURIComponent("HTTPS://WAVE.example:443/7#x")}&status=any`,
+    "search words, common (诈骗)": `/queue?q=${encodeURIComponent("诈骗")}&status=any`,
+    "search words, phrase (冒充快递客服)": `/queue?q=${encodeURIComponent("冒充快递客服")}`,
+    "search words, English (romance scam)": `/queue?q=${encodeURIComponent("romance scam")}&status=any`,
+    "search words, rare (Synthetic report 777)": `/queue?q=${encodeURIComponent("report 777 about")}&status=any`,
     "search by case number": `/queue?q=${encodeURIComponent(`R-${new Date().getFullYear()}-000050`)}&status=any`,
     "grouped by target": "/queue?view=targets",
   };

@@ -8,6 +8,7 @@
 import { randomUUID, createHash } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { reportSearchText } from "../lib/search/tokens.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -58,6 +59,10 @@ const insertReport = db.prepare(`INSERT INTO "Report" (id, category, subtype, st
   locale, severity, informationOnly, submittedAt, expectedBy, updatedAt, dueHour, targetCount, firstDecisionAt, closedAt,
   receivedDay, firstDecisionSecs, closureSecs, decidedOnTime)
   VALUES (?, ?, ?, ?, ?, ?, ?, '{}', 'zh-CN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+const insertSearch = db.prepare(`INSERT INTO "ReportSearch" (reportId, text) VALUES (?, ?)`);
+// Descriptions from a small vocabulary, so that free-text search has common and rare words.
+const PHRASES_ZH = ["收到诈骗短信，要求点击链接", "冒充快递客服要求退款", "网络赌博网站拉人下注", "虚假投资理财平台", "冒充公检法要求转账", "色情低俗内容", "刷单返利诈骗", "游戏账号交易诈骗", "盗版电影在线播放", "散布谣言信息"];
+const PHRASES_EN = ["parcel fee phishing text", "fake investment platform", "romance scam on social media", "pirated film download site", "gambling advertisement", "someone impersonating a bank"];
 const insertTarget = db.prepare(`INSERT INTO "TargetKey" (id, reportId, kind, value, createdAt, receivedDay, category) VALUES (?, ?, 'url', ?, ?, ?, ?)`);
 const insertEvent = db.prepare(`INSERT INTO "StatusEvent" (id, reportId, status, actorId, at, decidedDay, category, handlingSecs, overturned)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`);
@@ -93,12 +98,14 @@ for (let done = 0; done < count; ) {
         status = "in-review";
       }
       const open = status === "received" || status === "in-review" || status === "needs-info";
+      const description = `${pick(PHRASES_ZH)}。${pick(PHRASES_EN)}. Synthetic report ${done + i} about ${url}`;
       insertReport.run(id, category, subtype, status, open ? 1 : 0, createHash("sha256").update(id).digest("hex"),
-        `Synthetic report ${done + i} about ${url}`, severe ? 2 : 0, category === "crime" && random() < 0.4 ? 1 : 0,
+        description, severe ? 2 : 0, category === "crime" && random() < 0.4 ? 1 : 0,
         iso(submitted), iso(expected), iso(submitted), Math.floor(expected / HOUR), url.includes("wave") ? Math.floor(random() * 40) : 0,
         firstDecision && iso(firstDecision), closed && iso(closed), dayOf(submitted),
         firstDecision && Math.round(decideAfter / 1000), closed && Math.round(decideAfter / 1000),
         firstDecision === null ? null : firstDecision <= expected ? 1 : 0);
+      insertSearch.run(id, reportSearchText(description, null));
       insertTarget.run(randomUUID(), id, url, iso(submitted), dayOf(submitted), category);
       insertEvent.run(randomUUID(), id, "received", null, iso(submitted), null, null, null);
       if (firstDecision) {

@@ -60,11 +60,13 @@ export const isPostgres = (url) => /^postgres(ql)?:\/\//.test(url ?? "");
 export function migrate(env = process.env) {
   if (isPostgres(env.DATABASE_URL)) {
     run(process.execPath, [at("scripts", "postgres-migrate.mjs")], { env });
-    return;
+  } else {
+    // Created 0600 before Prisma opens it, or it would be created readable by everyone.
+    makeDatabasePrivate(sqliteFilePath(env.DATABASE_URL, root));
+    run(process.execPath, [at("scripts", "prisma.mjs"), "migrate", "deploy"], { env });
   }
-  // Created 0600 before Prisma opens it, or it would be created readable by everyone.
-  makeDatabasePrivate(sqliteFilePath(env.DATABASE_URL, root));
-  run(process.execPath, [at("scripts", "prisma.mjs"), "migrate", "deploy"], { env });
+  // Reports stored before free-text search existed get their search rows.
+  run(process.execPath, [at("scripts", "search-backfill.mjs")], { env });
 }
 
 /** Runs a TypeScript entry point of scripts/ with the server-only modules allowed. */

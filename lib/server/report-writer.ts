@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { DECLARATIONS } from "@/lib/categories";
 import { expectedByFor } from "@/lib/categories/catalogue";
 import { holds, severityLevel, type CategoryDeclaration } from "@/lib/categories/declaration";
+import { reportSearchText } from "@/lib/search/tokens.mjs";
 import { targetKeyOf } from "@/lib/targets/target-key";
 import { withoutUnasked } from "@/lib/validation/form-values";
 import { dayOf } from "@/lib/stats/days";
@@ -82,6 +83,7 @@ export function prepareReport(report: Report, files: AcceptedFile[], found: Repo
   const submittedAt = new Date();
   const subtype = "subtype" in report ? report.subtype : undefined;
   const expectedBy = expectedByFor(report, submittedAt);
+  const split = splitReport(report, email, found, locale);
   return {
     id: randomUUID(),
     receipt: generateReceipt(),
@@ -91,7 +93,9 @@ export function prepareReport(report: Report, files: AcceptedFile[], found: Repo
     expectedBy,
     targets: found.targets,
     files: [...new Map(files.map((f) => [f.sha256, f])).values()],
-    ...splitReport(report, email, found, locale),
+    ...split,
+    // Tokenised here, before the report waits for its group's transaction.
+    searchText: reportSearchText(split.description, split.details),
   };
 }
 
@@ -208,6 +212,7 @@ export async function insertReports(
       }) satisfies Prisma.TargetKeyCreateManyInput),
     ),
   );
+  await insertRows(tx, "ReportSearch", reports.map(({ prepared: p }) => ({ reportId: p.id, text: p.searchText }) satisfies Prisma.ReportSearchCreateManyInput));
   await insertRows(
     tx,
     "StatusEvent",

@@ -9,6 +9,7 @@ import { TargetGroups } from "@/components/staff/target-groups";
 import { knownTargets } from "@/lib/server/moderation/known-targets";
 import { listTargetGroups } from "@/lib/server/moderation/targets";
 import { countRepliesFor, listQueue, queueFiltersSchema } from "@/lib/server/moderation/queue";
+import { TEXT_MATCH_CAP } from "@/lib/server/moderation/text-search";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("queue"))("title") };
@@ -21,8 +22,8 @@ export default async function QueuePage({ searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = queueFiltersSchema.parse(raw);
   const grouped = filters.view === "targets";
-  const [{ rows, next }, replies, groups] = await Promise.all([
-    grouped ? Promise.resolve({ rows: [], next: undefined }) : listQueue(filters, user.id),
+  const [{ rows, next, capped }, replies, groups] = await Promise.all([
+    grouped ? Promise.resolve({ rows: [], next: undefined, capped: false }) : listQueue(filters, user.id, { mayOpenRestricted: user.restrictedContent }),
     countRepliesFor(user.id),
     grouped ? listTargetGroups({ category: filters.category, band: filters.band, restricted: user.restrictedContent }) : Promise.resolve([]),
   ]);
@@ -76,6 +77,11 @@ export default async function QueuePage({ searchParams }: Props) {
       ) : (
         <>
           <p className="muted">{t("queue.shown", { count: rows.length })}</p>
+          {capped && (
+            <p className="notice" role="status">
+              {t("queue.searchCapped", { count: TEXT_MATCH_CAP })}
+            </p>
+          )}
           {rows.length === 0 ? <p>{t("queue.empty")}</p> : <QueueTable rows={rows} userId={user.id} locale={locale} known={known} mayOpenRestricted={user.restrictedContent} />}
         </>
       )}

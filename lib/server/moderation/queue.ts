@@ -8,6 +8,8 @@ import { CATEGORIES } from "@/lib/validation/options";
 import { db } from "../db";
 import { STATUSES } from "@/lib/moderation/statuses";
 import { parseCaseNumber } from "@/lib/moderation/case-number";
+import { NOT_RESTRICTED } from "@/lib/moderation/restricted";
+import { reportsWithText, TEXT_MATCH_CAP } from "./text-search";
 
 export const PAGE_SIZE = 50;
 
@@ -58,27 +60,33 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
 }
 
 /**
- * Free text matches the description, and the target keys in their canonical form: a URL or
- * a phone number typed in any spelling finds the reports that intake filed under it.
+ * A search: a case number, or an identifier (URL, phone number, email address, account,
+ * card or wallet) by its target key in any spelling, each an index probe; else words, found
+ * in the descriptions by the free-text index (text-search.ts) and as an account key.
+ * `capped`: the words matched more reports than a search returns; only the newest are shown.
  */
-function searchWhere(q: string): Prisma.ReportWhereInput {
+async function searchWhere(q: string, mayOpenRestricted: boolean): Promise<{ where: Prisma.ReportWhereInput; capped: boolean }> {
   // A case number, as staff write it: "R-2026-000123", "r-2026-123", "2026-123".
   const caseNumber = parseCaseNumber(q);
-  if (caseNumber) return { caseNumber };
+  if (caseNumber) return { where: { caseNumber }, capped: false };
   const keys: Prisma.TargetKeyWhereInput[] = [];
   const url = /^https?:\/\//i.test(q) ? canonicalUrl(q) : undefined;
   if (url) keys.push({ kind: "url", value: url });
   const phone = canonicalPhone(q);
   if (phone) keys.push({ kind: "phone", value: phone });
   if (/^[^\s@]+@[^\s@]+$/.test(q)) keys.push({ kind: "email", value: q.toLowerCase() });
-  // An identifier is looked up by its key (an index probe). Plain words also scan the
-  // descriptions, which is linear in the number of reports; see the README.
-  if (keys.length > 0) return { targets: { some: { OR: keys } } };
+  if (keys.length > 0) return { where: { targets: { some: { OR: keys } } }, capped: false };
   keys.push({ kind: "account", value: canonicalAccount(q) });
   // A bank card, wallet address or user id (digits, or letters and digits without spaces)
-  // is an identifier too: its key alone, no scan of the descriptions.
-  if (/^(?=.*\d)[\w.:-]{6,}$/.test(q.replace(/[\s-]/g, ""))) return { targets: { some: { OR: keys } } };
-  return { OR: [{ description: { contains: q } }, { targets: { some: { OR: keys } } }] };
+  // is an identifier too: its key alone, no text search.
+  if (/^(?=.*\d)[\w.:-]{6,}$/.test(q.replace(/[\s-]/g, ""))) return { where: { targets: { some: { OR: keys } } }, capped: false };
+  const ids = await reportsWithText(q);
+  // Words of a restricted report's description are not searchable for staff who may not open it.
+  const byText: Prisma.ReportWhereInput = { id: { in: ids.slice(0, TEXT_MATCH_CAP) }, ...(mayOpenRestricted ? {} : NOT_RESTRICTED) };
+  return {
+    where: { OR: [byText, { targets: { some: { OR: keys } } }] },
+    capped: ids.length > TEXT_MATCH_CAP,
+  };
 }
 
 /** The rows after the cursor, in the chosen order (keyset pagination: no OFFSET). */
@@ -106,7 +114,7 @@ const ORDER: Record<QueueFilters["sort"], Prisma.ReportOrderByWithRelationInput[
   newest: [{ submittedAt: "desc" }, { id: "desc" }],
 };
 
-export function queueWhere(f: QueueFilters, userId: string, now = new Date()): Prisma.ReportWhereInput {
+export function queueWhere(f: QueueFilters, userId: string, search: Prisma.ReportWhereInput | undefined, now = new Date()): Prisma.ReportWhereInput {
   const and: Prisma.ReportWhereInput[] = [];
   if (f.status === "open") and.push({ isOpen: true });
   else if (f.status !== "any") and.push({ status: f.status });
@@ -119,13 +127,14 @@ export function queueWhere(f: QueueFilters, userId: string, now = new Date()): P
   if (f.sla === "due24") and.push({ expectedBy: { gte: now, lt: new Date(now.getTime() + 24 * 3600_000) } });
   if (f.from) and.push({ submittedAt: { gte: new Date(`${f.from}T00:00:00+08:00`) } });
   if (f.to) and.push({ submittedAt: { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 24 * 3600_000) } });
-  if (f.q) and.push(searchWhere(f.q));
+  if (search) and.push(search);
   return { AND: and };
 }
 
-export async function listQueue(f: QueueFilters, userId: string) {
+export async function listQueue(f: QueueFilters, userId: string, options: { mayOpenRestricted?: boolean } = {}) {
+  const search = f.q ? await searchWhere(f.q, options.mayOpenRestricted ?? false) : undefined;
   const rows = await db.report.findMany({
-    where: { AND: [queueWhere(f, userId), afterCursor(f.sort, decodeCursor(f.after))] },
+    where: { AND: [queueWhere(f, userId, search?.where), afterCursor(f.sort, decodeCursor(f.after))] },
     orderBy: ORDER[f.sort],
     take: PAGE_SIZE + 1,
     select: {
@@ -155,7 +164,7 @@ export async function listQueue(f: QueueFilters, userId: string) {
     rows.length > PAGE_SIZE && last
       ? encode({ s: last.severity, d: last.dueHour, t: last.targetCount, at: last.submittedAt.toISOString(), id: last.id })
       : undefined;
-  return { rows: page, next };
+  return { rows: page, next, capped: search?.capped ?? false };
 }
 
 /** Reports the user asked about whose reporters have answered. */

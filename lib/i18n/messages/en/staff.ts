@@ -98,6 +98,7 @@ export const staff = {
     },
   },
   queue: {
+    searchCapped: "These words are in more than {count, number} reports: the search looks only at the {count, number} most recent of them. Add a word, a category or dates to narrow it.",
     restricted: "Restricted content: opened only by staff with the permission",
     knownTarget: "Known target — {status} on {date} ({case})",
     title: "Review queue",

@@ -98,6 +98,7 @@ export const staff = {
     },
   },
   queue: {
+    searchCapped: "包含这些词的举报超过 {count, number} 份，搜索只查看其中最近的 {count, number} 份。请增加关键词、类别或日期以缩小范围。",
     restricted: "受限内容：仅限获授权的工作人员查看",
     knownTarget: "该对象此前已处理：{status}，{date}（{case}）",
     title: "审核队列",

@@ -1,0 +1,36 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryTokens } from "@/lib/search/tokens.mjs";
+import { db, isPostgres } from "../db";
+
+/** A free-text search returns at most this many reports: the newest that contain the words. */
+export const TEXT_MATCH_CAP = 1000;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * The ids of the newest reports whose description contains the words of `q` in that order
+ * (lib/search/tokens.mjs), at most `limit`. The last word may be the start of one ("parc"
+ * finds "parcel", 诈 finds 诈骗); it must have three letters, or be Chinese, so that a single
+ * letter does not expand to every word. One index query on either database: FTS5 walks its
+ * matches from the newest and stops at the limit; PostgreSQL's GIN index finds every match,
+ * which are then sorted, so a very common word costs more there.
+ */
+export async function reportsWithText(q: string, limit = TEXT_MATCH_CAP + 1): Promise<string[]> {
+  const tokens = queryTokens(q);
+  if (tokens.length === 0) return [];
+  const last = tokens[tokens.length - 1];
+  const prefix = CJK.test(last) || last.length >= 3;
+  if (isPostgres()) {
+    const query = tokens.map((t, i) => `'${t}'${prefix && i === tokens.length - 1 ? ":*" : ""}`).join(" <-> ");
+    const rows = await db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
+      SELECT "reportId" FROM "ReportSearch" WHERE to_tsvector('simple', "text") @@ to_tsquery('simple', ${query})
+      ORDER BY "seq" DESC LIMIT ${limit}`);
+    return rows.map((r) => r.reportId);
+  }
+  const match = `"${tokens.join(" ")}"${prefix ? " *" : ""}`;
+  const rows = await db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
+    SELECT s."reportId" AS "reportId" FROM "ReportSearchIndex" i JOIN "ReportSearch" s ON s."seq" = i.rowid
+    WHERE "ReportSearchIndex" MATCH ${match} ORDER BY i.rowid DESC LIMIT ${limit}`);
+  return rows.map((r) => r.reportId);
+}
