@@ -25,7 +25,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const [{ rows, next, capped }, replies, groups] = await Promise.all([
     grouped ? Promise.resolve({ rows: [], next: undefined, capped: false }) : listQueue(filters, user.id, { mayOpenRestricted: user.restrictedContent }),
     countRepliesFor(user.id),
-    grouped ? listTargetGroups({ category: filters.category, band: filters.band, restricted: user.restrictedContent }) : Promise.resolve([]),
+    grouped ? listTargetGroups({ category: filters.category, band: filters.band }) : Promise.resolve([]),
   ]);
   const known = await knownTargets(grouped ? groups : rows.flatMap((r) => r.targets), rows.map((r) => r.id));
   const t = await getTranslations();

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { POST as submit } from "@/app/api/v1/reports/route";
 import { db } from "@/lib/server/db";
 import { messagesFor } from "@/lib/i18n";
-import { validSpam } from "@/lib/validation/fixtures";
+import { validCrime, validSpam } from "@/lib/validation/fixtures";
 import { jsonRequest } from "../testing/requests";
 import { claimReport } from "./claims";
+import { decide } from "./decisions";
 import { failInsert } from "../testing/faults";
 import { ModerationError } from "./errors";
 import { bulkDecide, countOnTarget, listTargetGroups, openReportIdsOnTarget, parseTargetParam, reportsOnTarget, targetParam } from "./targets";
@@ -34,6 +35,37 @@ describe("targets", () => {
     expect(parseTargetParam(Buffer.from("__proto__").toString("base64url"))).toBeNull();
     expect(await reportsOnTarget(key)).toHaveLength(4);
     expect(await countOnTarget(key)).toEqual({ open: 4, decided: 0 });
+  });
+
+  it("keep the grouped view's counts exact through intake, single and bulk decisions, in every scope and band", async () => {
+    const me = await staff("bulk-f@targets.test");
+    const { ids, key } = await campaign("+86 139 2222 0006", 5);
+    const danger = await submit(jsonRequest("/api/v1/reports", { ...validCrime(), ongoingDanger: true, suspects: [{ kind: "phone", value: "+86 139 2222 0006" }] }));
+    expect(danger.status).toBe(201);
+    await claimReport(ids[0], { id: me.id, role: "MODERATOR" });
+    await decide({ reportId: ids[0], decision: "rejected", reason: "Not a breach." }, { id: me.id, role: "MODERATOR" });
+    await bulkDecide({ reportIds: ids.slice(1, 3), decision: "actioned" }, { id: me.id, role: "MODERATOR" });
+    // The maintained rows equal an aggregate over the open reports, row for row.
+    const live = await db.$queryRaw<{ scope: string; kind: string; value: string; urgent: bigint | number; normal: bigint | number }[]>`
+      SELECT "scope", "kind", "value", SUM("u") AS "urgent", SUM(1 - "u") AS "normal" FROM (
+        SELECT 'all' AS "scope", t."kind", t."value", CASE WHEN r."severity" >= 2 THEN 1 ELSE 0 END AS "u"
+        FROM "TargetKey" t JOIN "Report" r ON r."id" = t."reportId" WHERE r."isOpen" = ${true} AND NOT (r."category" = 'harmful-info' AND COALESCE(r."subtype", '') = 'child-abuse')
+        UNION ALL
+        SELECT r."category", t."kind", t."value", CASE WHEN r."severity" >= 2 THEN 1 ELSE 0 END
+        FROM "TargetKey" t JOIN "Report" r ON r."id" = t."reportId" WHERE r."isOpen" = ${true} AND NOT (r."category" = 'harmful-info' AND COALESCE(r."subtype", '') = 'child-abuse')
+      ) AS k GROUP BY "scope", "kind", "value"`;
+    const kept = await db.openTarget.findMany();
+    const shape = (rows: { scope: string; kind: string; value: string; urgent: bigint | number; normal: bigint | number }[]) =>
+      rows.map((r) => `${r.scope}|${r.kind}|${r.value}|${Number(r.urgent)}|${Number(r.normal)}`).sort();
+    expect(shape(kept)).toEqual(shape(live));
+    expect(kept.every((r) => r.rank === (r.urgent > 0 ? 1_000_000_000 : 0) + r.urgent + r.normal)).toBe(true);
+
+    const all = (await listTargetGroups({})).find((g) => g.value === key.value);
+    expect(all).toMatchObject({ open: 3, severity: 2, byCategory: { spam: 2, crime: 1 } });
+    expect((await listTargetGroups({ category: "spam" })).find((g) => g.value === key.value)).toMatchObject({ open: 2, severity: 0 });
+    expect((await listTargetGroups({ band: "urgent" })).find((g) => g.value === key.value)).toMatchObject({ open: 1 });
+    expect((await listTargetGroups({ band: "normal" })).find((g) => g.value === key.value)).toMatchObject({ open: 2 });
+    expect((await listTargetGroups({})).findIndex((g) => g.value === key.value)).toBe(0); // urgent first
   });
 
   it("count and choose every open report on a target, beyond what a page lists", async () => {

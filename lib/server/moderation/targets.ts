@@ -5,6 +5,7 @@ import { holderOf } from "@/lib/moderation/claim";
 import { isRestricted, NOT_RESTRICTED } from "@/lib/moderation/restricted";
 import { canDecide, FINAL_STATUSES, type Decision } from "@/lib/moderation/statuses";
 import { reasonTemplates, reporterLocale } from "@/lib/moderation/templates";
+import { targetKeyOf } from "@/lib/targets/target-key";
 import { CATEGORIES, type Category } from "@/lib/validation/options";
 import { db } from "../db";
 import { parseCaseNumber } from "@/lib/moderation/case-number";
@@ -33,32 +34,56 @@ export type TargetGroup = {
 };
 
 /**
- * The grouped queue: one row per target key with open reports, the most urgent first, then
- * the most reported, then the oldest. One aggregate over the open reports' target keys.
+ * The grouped queue: one row per target key with open reports, those with urgent reports
+ * first, then the most reported. It reads OpenTarget, which triggers keep exact (see the
+ * schema), so it costs the same at a million reports as at a thousand: 50 rows of an index,
+ * then for those 50 their count per category and their oldest open report. Restricted
+ * (child-abuse) reports are not in it, for anyone: they are in the plain queue.
  */
-export async function listTargetGroups(filter: { category?: Category; band?: "urgent" | "normal"; restricted?: boolean }): Promise<TargetGroup[]> {
-  const where = [Prisma.sql`r."isOpen" = ${true}`];
-  // A restricted report's targets (where the material is) are not shown to staff without the permission.
-  if (!filter.restricted) where.push(Prisma.sql`NOT (r."category" = 'harmful-info' AND r."subtype" IS NOT NULL AND r."subtype" = 'child-abuse')`);
-  if (filter.category) where.push(Prisma.sql`r."category" = ${filter.category}`);
-  if (filter.band === "urgent") where.push(Prisma.sql`r."severity" >= 2`);
-  if (filter.band === "normal") where.push(Prisma.sql`r."severity" < 2`);
-  const perCategory = CATEGORIES.map((c, i) => Prisma.sql`SUM(CASE WHEN r."category" = ${c} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"c${i}"`)}`);
-  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT t."kind" AS "kind", t."value" AS "value", COUNT(*) AS "open", MIN(r."submittedAt") AS "oldest", MAX(r."severity") AS "severity",
-      ${Prisma.join(perCategory, ", ")}
-    FROM "TargetKey" t JOIN "Report" r ON r."id" = t."reportId"
-    WHERE ${Prisma.join(where, " AND ")}
-    GROUP BY t."kind", t."value"
-    ORDER BY MAX(r."severity") DESC, COUNT(*) DESC, MIN(r."submittedAt") ASC
-    LIMIT ${TARGET_PAGE}`);
-  return rows.map((r) => ({
-    kind: String(r.kind),
-    value: String(r.value),
-    open: Number(r.open),
-    byCategory: Object.fromEntries(CATEGORIES.map((c, i) => [c, Number(r[`c${i}`] ?? 0)])) as Record<Category, number>,
-    oldest: new Date(r.oldest as string | Date),
-    severity: Number(r.severity),
+export async function listTargetGroups(filter: { category?: Category; band?: "urgent" | "normal" }): Promise<TargetGroup[]> {
+  const scope = filter.category ?? "all";
+  const order = Prisma.raw(filter.band === "urgent" ? `"urgent"` : filter.band === "normal" ? `"normal"` : `"rank"`);
+  const top = await db.$queryRaw<{ kind: string; value: string; urgent: number | bigint; normal: number | bigint }[]>(Prisma.sql`
+    SELECT "kind", "value", "urgent", "normal" FROM "OpenTarget"
+    WHERE "scope" = ${scope} AND ${order} > 0
+    ORDER BY ${order} DESC, "kind", "value" LIMIT ${TARGET_PAGE}`);
+  if (top.length === 0) return [];
+  const keys = Prisma.join(top.map((t) => Prisma.sql`("kind" = ${t.kind} AND "value" = ${t.value})`), " OR ");
+  const [perCategory, oldest] = await Promise.all([
+    db.$queryRaw<{ scope: string; kind: string; value: string; urgent: number | bigint; normal: number | bigint }[]>(Prisma.sql`
+      SELECT "scope", "kind", "value", "urgent", "normal" FROM "OpenTarget" WHERE "scope" IN (${Prisma.join([...CATEGORIES])}) AND (${keys})`),
+    // Per key, its target keys' index from the oldest, to the first open report.
+    db.$queryRaw<{ kind: string; value: string; at: Date | string }[]>(
+      Prisma.join(
+        top.map(
+          (t, i) => Prisma.sql`SELECT * FROM (
+            SELECT t."kind" AS "kind", t."value" AS "value", t."createdAt" AS "at" FROM "TargetKey" t JOIN "Report" r ON r."id" = t."reportId"
+            WHERE t."kind" = ${t.kind} AND t."value" = ${t.value} AND r."isOpen" = ${true}
+              AND NOT (r."category" = 'harmful-info' AND COALESCE(r."subtype", '') = 'child-abuse')
+            ORDER BY t."createdAt" ASC LIMIT 1) AS ${Prisma.raw(`"o${i}"`)}`,
+        ),
+        " UNION ALL ",
+      ),
+    ),
+  ]);
+  const counted = (r: { urgent: number | bigint; normal: number | bigint }) =>
+    filter.band === "urgent" ? Number(r.urgent) : filter.band === "normal" ? Number(r.normal) : Number(r.urgent) + Number(r.normal);
+  const byKey = new Map(top.map((t) => [targetKeyOf(t), { ...t, byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>, oldest: new Date(0) }]));
+  for (const row of perCategory) {
+    const group = byKey.get(targetKeyOf(row));
+    if (group && (CATEGORIES as readonly string[]).includes(row.scope)) group.byCategory[row.scope as Category] = counted(row);
+  }
+  for (const row of oldest) {
+    const group = byKey.get(targetKeyOf(row));
+    if (group) group.oldest = new Date(row.at);
+  }
+  return [...byKey.values()].map((g) => ({
+    kind: g.kind,
+    value: g.value,
+    open: counted(g),
+    byCategory: g.byCategory,
+    oldest: g.oldest,
+    severity: Number(g.urgent) > 0 && filter.band !== "normal" ? 2 : 0,
   }));
 }
 
