@@ -45,3 +45,37 @@ test("a moderator handles a 20-report target in one bulk decision; a Chinese rep
   expect(await statusOf(reporter, receipts[0])).toBe("已处置");
   await expect(reporter.locator(".thread li.from-staff")).toContainText("发送方号码或地址已报送运营商予以封停。");
 });
+
+test("an admin switches on linking to the earlier decision for spam; the next report on that number joins it at once", async ({ browser }) => {
+  const { page: moderator } = await staffPage(browser);
+  const sender = `+86 137 ${String(Date.now()).slice(-4)} ${String(Date.now()).slice(-8, -4)}`;
+  const first = await moderator.request.post("/api/v1/reports", { data: { ...validSpam(), sender } });
+  const { id } = (await first.json()) as { id: string };
+  await moderator.goto(`/queue/${id}`);
+  await moderator.getByRole("button", { name: "Claim" }).click();
+  await moderator.getByLabel("Action taken", { exact: true }).check();
+  await moderator.getByRole("button", { name: /Record/ }).click();
+  await expect(moderator.getByRole("status").getByText("Decided: Actioned.")).toBeVisible();
+
+  const { page: admin } = await staffPage(browser, "ADMIN");
+  await admin.goto("/admin/categories");
+  const spam = admin.locator('li[data-category="spam"]');
+  await expect(spam).toContainText("Unwanted messages and calls");
+  await expect(spam).toContainText("automatically: Off");
+  await spam.getByRole("button", { name: /Switch on/ }).click();
+  await expect(admin.getByRole("status")).toContainText("Saved");
+  try {
+    await expect(spam).toContainText("automatically: On");
+    const later = await moderator.request.post("/api/v1/reports", { data: { ...validSpam(), sender, locale: "zh-CN" } });
+    const body = (await later.json()) as { status: string; receipt: string };
+    expect(body.status).toBe("duplicate");
+    const reporter = await pageIn(browser, "zh-CN", { width: 360 });
+    expect(await statusOf(reporter, body.receipt)).toBe("已与先前的举报合并");
+    await admin.goto("/admin/audit?action=auto-link");
+    await expect(admin.getByText(/The system joined report R-\d{4}-\d{6} to R-\d{4}-\d{6}/).first()).toBeVisible();
+  } finally {
+    await admin.goto("/admin/categories");
+    await spam.getByRole("button", { name: /Switch off/ }).click();
+    await expect(spam).toContainText("automatically: Off");
+  }
+});

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { setAutoLinkAction } from "@/lib/server/actions/admin";
 import { listCategorySettings } from "@/lib/server/admin/category-settings";
 import { requireAdmin } from "@/lib/server/auth/require-staff";
@@ -36,37 +35,28 @@ export default async function CategoriesAdminPage({ searchParams }: Props) {
       )}
       <h2 id="auto-link">{t("categoriesAdmin.autoLink.heading")}</h2>
       <p id="auto-link-help">{t("categoriesAdmin.autoLink.help")}</p>
-      <ScrollRegion label={t("categoriesAdmin.autoLink.heading")}>
-        <table className="data-table" aria-describedby="auto-link-help">
-          <thead>
-            <tr>
-              <th scope="col">{t("categoriesAdmin.columns.category")}</th>
-              <th scope="col">{t("categoriesAdmin.autoLink.column")}</th>
-              <th scope="col">{t("categoriesAdmin.columns.change")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {settings.map((s) => {
-              const name = t(`categories.${s.category}.name`);
-              return (
-                <tr key={s.category} data-category={s.category}>
-                  <th scope="row">{name}</th>
-                  <td>{s.autoLinkKnown ? t("categoriesAdmin.autoLink.on") : t("categoriesAdmin.autoLink.off")}</td>
-                  <td>
-                    <form action={setAutoLinkAction}>
-                      <input type="hidden" name="category" value={s.category} />
-                      <input type="hidden" name="on" value={String(!s.autoLinkKnown)} />
-                      <button type="submit" className={s.autoLinkKnown ? "button button--secondary" : "button"}>
-                        {t(s.autoLinkKnown ? "categoriesAdmin.autoLink.switchOff" : "categoriesAdmin.autoLink.switchOn", { category: name })}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <ul className="setting-list" aria-describedby="auto-link-help">
+        {settings.map((s) => {
+          const name = t(`categories.${s.category}.name`);
+          return (
+            <li key={s.category} data-category={s.category}>
+              <div>
+                <strong>{name}</strong>
+                <p className="muted">
+                  {t("categoriesAdmin.autoLink.column")}: {s.autoLinkKnown ? t("categoriesAdmin.autoLink.on") : t("categoriesAdmin.autoLink.off")}
+                </p>
+              </div>
+              <form action={setAutoLinkAction}>
+                <input type="hidden" name="category" value={s.category} />
+                <input type="hidden" name="on" value={String(!s.autoLinkKnown)} />
+                <button type="submit" className={s.autoLinkKnown ? "button button--secondary" : "button"}>
+                  {t(s.autoLinkKnown ? "categoriesAdmin.autoLink.switchOff" : "categoriesAdmin.autoLink.switchOn", { category: name })}
+                </button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }

@@ -198,7 +198,6 @@ export const admin = {
       switchOn: "Switch on for {category}",
       switchOff: "Switch off for {category}",
     },
-    columns: { category: "Category", change: "Change" },
     done: { saved: "Saved. It applies to reports received from now on." },
     errors: { not_found: "There is no such category." },
   },

@@ -200,7 +200,6 @@ export const admin: Pick<Messages, "adminNav" | "forbidden" | "stats" | "staffAd
       switchOn: "为“{category}”开启",
       switchOff: "为“{category}”关闭",
     },
-    columns: { category: "类别", change: "更改" },
     done: { saved: "已保存，对此后收到的举报生效。" },
     errors: { not_found: "没有这个类别。" },
   },
