@@ -6,6 +6,7 @@ import { audit } from "./audit";
 import { ModerationError } from "./errors";
 import { holderOf } from "@/lib/moderation/claim";
 import { assertMayOpen } from "./restricted-access";
+import { PRIORITY_ORDER } from "./priority";
 
 export type Actor = { id: string; role: "MODERATOR" | "ADMIN" };
 
@@ -79,7 +80,7 @@ export async function claimNext(actor: Actor, filter: Prisma.ReportWhereInput = 
     const now = new Date();
     const candidates = await db.report.findMany({
       where: { AND: [filter, { isOpen: true }, unclaimed(now)] },
-      orderBy: [{ severity: "desc" }, { dueHour: "asc" }, { targetCount: "desc" }, { id: "asc" }],
+      orderBy: PRIORITY_ORDER,
       take: 5,
       select: { id: true },
     });

@@ -10,6 +10,7 @@ import { STATUSES } from "@/lib/moderation/statuses";
 import { parseCaseNumber } from "@/lib/moderation/case-number";
 import { NOT_RESTRICTED } from "@/lib/moderation/restricted";
 import { reportsWithText, TEXT_MATCH_CAP } from "./text-search";
+import { PRIORITY_ORDER } from "./priority";
 
 export const PAGE_SIZE = 50;
 
@@ -109,7 +110,7 @@ function afterCursor(sort: QueueFilters["sort"], c: Cursor | undefined): Prisma.
 }
 
 const ORDER: Record<QueueFilters["sort"], Prisma.ReportOrderByWithRelationInput[]> = {
-  priority: [{ severity: "desc" }, { dueHour: "asc" }, { targetCount: "desc" }, { id: "asc" }],
+  priority: PRIORITY_ORDER,
   oldest: [{ submittedAt: "asc" }, { id: "asc" }],
   newest: [{ submittedAt: "desc" }, { id: "desc" }],
 };

@@ -3,6 +3,7 @@ import { MAX_TARGETS } from "@/lib/targets/extract";
 import type { MoreTargets } from "../report-writer";
 import { NOT_RESTRICTED } from "@/lib/moderation/restricted";
 import { db } from "../db";
+import { PRIORITY_ORDER } from "./priority";
 
 /** Everything a moderator sees of one report. Staff only: includes contact and notes. */
 export async function getReportForStaff(id: string) {
@@ -65,7 +66,7 @@ export async function nextReportFor(userId: string, after: string, restricted: b
       id: { not: after },
       OR: [{ claimedById: null }, { claimedById: userId }, { claimExpiresAt: { lte: now } }],
     },
-    orderBy: [{ severity: "desc" }, { dueHour: "asc" }, { targetCount: "desc" }, { id: "asc" }],
+    orderBy: PRIORITY_ORDER,
     select: { id: true, caseNumber: true },
   });
 }
