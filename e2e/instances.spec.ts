@@ -48,6 +48,7 @@ test.beforeAll(async () => {
         DATABASE_URL: process.env.E2E_DATABASE_URL,
         EVIDENCE_DIR: path.join(E2E_DATA_DIR, "evidence"),
         SECRET_FILE: path.join(E2E_DATA_DIR, "app-secret"),
+        CONTACT_KEY_FILE: path.join(E2E_DATA_DIR, "contact-key"),
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         RATE_LIMIT_LOOKUP: `${LOOKUPS_PER_WINDOW}/600`,
         NEXT_TELEMETRY_DISABLED: "1",

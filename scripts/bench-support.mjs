@@ -12,6 +12,7 @@ export function scratchEnv(dir, port) {
     DATABASE_URL: `file:${path.join(dir, "portal.db")}`,
     EVIDENCE_DIR: path.join(dir, "evidence"),
     SECRET_FILE: path.join(dir, "app-secret"),
+    CONTACT_KEY_FILE: path.join(dir, "contact-key"),
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   };

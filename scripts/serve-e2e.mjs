@@ -19,6 +19,7 @@ const env = {
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(scratch, "portal.db")}`,
   EVIDENCE_DIR: path.join(scratch, "evidence"),
   SECRET_FILE: path.join(scratch, "app-secret"),
+  CONTACT_KEY_FILE: path.join(scratch, "contact-key"),
   ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test",
   ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password-1",
   RATE_LIMIT_SUBMIT: process.env.RATE_LIMIT_SUBMIT ?? "1000/60",

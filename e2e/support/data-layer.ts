@@ -10,6 +10,7 @@ export function e2eDataEnv(): NodeJS.ProcessEnv {
     DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(E2E_DATA_DIR, "portal.db")}`,
     EVIDENCE_DIR: path.join(E2E_DATA_DIR, "evidence"),
     SECRET_FILE: path.join(E2E_DATA_DIR, "app-secret"),
+    CONTACT_KEY_FILE: path.join(E2E_DATA_DIR, "contact-key"),
   };
 }
 

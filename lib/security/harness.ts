@@ -63,6 +63,7 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     DATABASE_URL: `file:${path.join(dir, "portal.db")}`,
     EVIDENCE_DIR: path.join(dir, "evidence"),
     SECRET_FILE: path.join(dir, "app-secret"),
+    CONTACT_KEY_FILE: path.join(dir, "contact-key"),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     RATE_LIMIT_SUBMIT: "100000/60",

@@ -31,6 +31,14 @@ const envSchema = z.object({
   /** Signs rate-limit keys and seals idempotent replays. Every instance needs the same one. */
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
   SECRET_FILE: z.string().default("./data/app-secret"),
+  /**
+   * Seals reporters' contact blocks (lib/server/contact-seal.ts). Every instance needs the
+   * same one; without it a single instance keeps a random key in CONTACT_KEY_FILE.
+   */
+  CONTACT_KEY: z.string().min(32, "CONTACT_KEY must be at least 32 characters").optional(),
+  CONTACT_KEY_FILE: z.string().default("./data/contact-key"),
+  /** The key being rotated away from, until `npm run keys -- rotate-contact` has finished. */
+  CONTACT_KEY_PREVIOUS: z.string().min(32, "CONTACT_KEY_PREVIOUS must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
   RATE_LIMIT_SUBMIT: rate("20/600"),
@@ -65,6 +73,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & {
   appSecret: string;
+  contactKey: string;
   /** The SQLite file, or null on PostgreSQL. */
   databasePath: string | null;
   postgresUrl: string | null;
@@ -83,6 +92,7 @@ function loadEnv(): Env {
   return {
     ...env,
     appSecret: env.APP_SECRET ?? readOrCreateSecret(path.resolve(env.SECRET_FILE)),
+    contactKey: env.CONTACT_KEY ?? readOrCreateSecret(path.resolve(env.CONTACT_KEY_FILE)),
     databasePath: env.DATABASE_URL.startsWith("file:") ? path.resolve(env.DATABASE_URL.replace(/^file:/, "")) : null,
     postgresUrl: env.DATABASE_URL.startsWith("file:") ? null : env.DATABASE_URL,
     evidenceDir: path.resolve(env.EVIDENCE_DIR),

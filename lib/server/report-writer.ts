@@ -15,6 +15,7 @@ import type { Report } from "@/lib/validation/report";
 import type { AcceptedFile } from "./evidence";
 import { hashIdempotencyKey, IDEMPOTENCY_TTL_MS, sealBody } from "./idempotency";
 import { allocateCaseNumbers } from "./case-numbers";
+import { sealContact } from "./contact-seal";
 import { insertRows } from "./sql-rows";
 import { linkToEarlierDecisions } from "./moderation/auto-link";
 import { generateReceipt, hashReceipt } from "./receipts";
@@ -122,7 +123,8 @@ export function reportRow(p: PreparedReport, targetCount: number, partnerId: str
     receiptHash: hashReceipt(p.receipt),
     description: p.description,
     details: JSON.stringify(p.details),
-    contact: p.contact ? JSON.stringify(p.contact) : null,
+    // Sealed at rest (contact-seal.ts): a dump of the database shows no contact data.
+    contact: p.contact ? sealContact(JSON.stringify(p.contact)) : null,
     locale: p.locale,
     severity: severityOf(p.report, partnerId !== null),
     informationOnly: isInformationOnly(p.report),

@@ -16,6 +16,7 @@ export function scratch(port: number, extra: Record<string, string> = {}): Scrat
     DATABASE_URL: `file:${path.join(dir, "portal.db")}`,
     EVIDENCE_DIR: path.join(dir, "evidence"),
     SECRET_FILE: path.join(dir, "app-secret"),
+    CONTACT_KEY_FILE: path.join(dir, "contact-key"),
     RATE_LIMIT_SUBMIT: "100000/60",
     RATE_LIMIT_LOOKUP: "100000/60",
     NEXT_TELEMETRY_DISABLED: "1",

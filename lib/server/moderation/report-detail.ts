@@ -4,6 +4,7 @@ import type { MoreTargets } from "../report-writer";
 import { NOT_RESTRICTED } from "@/lib/moderation/restricted";
 import { db } from "../db";
 import { PRIORITY_ORDER } from "./priority";
+import { openContact } from "../contact-seal";
 
 /** Everything a moderator sees of one report. Staff only: includes contact and notes. */
 export async function getReportForStaff(id: string) {
@@ -40,7 +41,7 @@ export async function getReportForStaff(id: string) {
       count: (found?.count ?? 0) + report._count.targets - report.targets.length,
       partlySearched: found?.partlySearched ?? false,
     } satisfies MoreTargets,
-    contact: report.contact ? (JSON.parse(report.contact) as Record<string, string>) : null,
+    contact: report.contact ? (JSON.parse(openContact(report.contact)) as Record<string, string>) : null,
     notes: report.notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? "?" })),
     agencies,
   };

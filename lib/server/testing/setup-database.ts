@@ -26,6 +26,7 @@ if (template) {
 }
 process.env.EVIDENCE_DIR = path.join(dir, "evidence");
 process.env.SECRET_FILE = path.join(dir, "app-secret");
+process.env.CONTACT_KEY_FILE = path.join(dir, "contact-key");
 process.env.RATE_LIMIT_SUBMIT ??= "10000/60";
 process.env.RATE_LIMIT_LOOKUP ??= "10000/60";
 process.env.LOOKUP_MIN_MS ??= "40";
