@@ -6,15 +6,18 @@ import { db, isPostgres } from "../db";
 /** A free-text search returns at most this many reports: the newest that contain the words. */
 export const TEXT_MATCH_CAP = 1000;
 
+/** On PostgreSQL, the newest reports searched first. */
+const RECENT_WINDOW = 100_000;
+
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * The ids of the newest reports whose description contains the words of `q` in that order
  * (lib/search/tokens.mjs), at most `limit`. The last word may be the start of one ("parc"
  * finds "parcel", 诈 finds 诈骗); it must have three letters, or be Chinese, so that a single
- * letter does not expand to every word. One index query on either database: FTS5 walks its
- * matches from the newest and stops at the limit; PostgreSQL's GIN index finds every match,
- * which are then sorted, so a very common word costs more there.
+ * letter does not expand to every word. FTS5 walks its matches from the newest and stops at
+ * the limit; PostgreSQL's GIN index finds every match, which are then sorted, so there the
+ * newest 100,000 reports are searched first.
  */
 export async function reportsWithText(q: string, limit = TEXT_MATCH_CAP + 1): Promise<string[]> {
   const tokens = queryTokens(q);
@@ -23,10 +26,15 @@ export async function reportsWithText(q: string, limit = TEXT_MATCH_CAP + 1): Pr
   const prefix = CJK.test(last) || last.length >= 3;
   if (isPostgres()) {
     const query = tokens.map((t, i) => `'${t}'${prefix && i === tokens.length - 1 ? ":*" : ""}`).join(" <-> ");
-    const rows = await db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
-      SELECT "reportId" FROM "ReportSearch" WHERE to_tsvector('simple', "text") @@ to_tsquery('simple', ${query})
-      ORDER BY "seq" DESC LIMIT ${limit}`);
-    return rows.map((r) => r.reportId);
+    // GIN finds every match and PostgreSQL then sorts them: for a common word, look among the
+    // newest reports first (a range of the primary key, combined with the GIN bitmap), and
+    // only if they hold too few matches, among all.
+    const newest = (window: Prisma.Sql) =>
+      db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
+        SELECT "reportId" FROM "ReportSearch" WHERE ${window} to_tsvector('simple', "text") @@ to_tsquery('simple', ${query})
+        ORDER BY "seq" DESC LIMIT ${limit}`);
+    const recent = await newest(Prisma.sql`"seq" > (SELECT COALESCE(MAX("seq"), 0) FROM "ReportSearch") - ${RECENT_WINDOW} AND`);
+    return (recent.length >= limit ? recent : await newest(Prisma.empty)).map((r) => r.reportId);
   }
   const match = `"${tokens.join(" ")}"${prefix ? " *" : ""}`;
   const rows = await db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
