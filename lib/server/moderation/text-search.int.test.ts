@@ -5,7 +5,8 @@ import { validHarmfulInfo, validSpam } from "@/lib/validation/fixtures";
 import { backfillSearch } from "@/scripts/search-backfill.mjs";
 import { jsonRequest } from "../testing/requests";
 import { listQueue, queueFiltersSchema } from "./queue";
-import { reportsWithText } from "./text-search";
+import { searchText } from "@/lib/search/tokens.mjs";
+import { reportsWithText, TEXT_MATCH_CAP } from "./text-search";
 
 /** Free-text search of descriptions through the search index, on SQLite (FTS5) and PostgreSQL. */
 async function spam(description: string) {
@@ -41,6 +42,33 @@ describe("free-text search", () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(await spam(`Zebracrossing notice number ${i}`));
     expect(await reportsWithText("zebracrossing", 3)).toEqual(ids.slice(2).reverse());
+  });
+
+  it("shows the newest matches when a word is in more reports than a search returns, and says so", async () => {
+    const now = Date.now();
+    const rows = Array.from({ length: TEXT_MATCH_CAP + 20 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      category: "spam",
+      receiptHash: `capped-${i}`,
+      description: `Capybaraword number ${i}`,
+      details: "{}",
+      submittedAt: new Date(now - (TEXT_MATCH_CAP + 20 - i) * 1000),
+      expectedBy: new Date(now + 86_400_000),
+    }));
+    await db.report.createMany({ data: rows });
+    await db.reportSearch.createMany({ data: rows.map((r) => ({ reportId: r.id, text: searchText(r.description) })) });
+    const result = await listQueue(queueFiltersSchema.parse({ q: "capybaraword", status: "any", sort: "newest" }), "nobody");
+    expect(result.capped).toBe(true);
+    expect(result.rows[0].id).toBe(rows[rows.length - 1].id);
+    const all: string[] = [];
+    for (let after: string | undefined, page = 0; page < 20; page++) {
+      const next = await listQueue(queueFiltersSchema.parse({ q: "capybaraword", status: "any", sort: "newest", after }), "nobody");
+      all.push(...next.rows.map((r) => r.id));
+      if (!next.next) break;
+      after = next.next;
+    }
+    expect(all).toHaveLength(TEXT_MATCH_CAP);
+    expect(new Set(all)).toEqual(new Set(rows.slice(20).map((r) => r.id)));
   });
 
   it("survives search syntax and quotes typed as words, with no error", async () => {

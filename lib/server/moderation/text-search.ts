@@ -4,7 +4,7 @@ import { queryTokens } from "@/lib/search/tokens.mjs";
 import { db, isPostgres } from "../db";
 
 /** A free-text search returns at most this many reports: the newest that contain the words. */
-export const TEXT_MATCH_CAP = 1000;
+export const TEXT_MATCH_CAP = 500;
 
 /** On PostgreSQL, the newest reports searched first. */
 const RECENT_WINDOW = 100_000;
