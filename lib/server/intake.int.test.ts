@@ -6,6 +6,7 @@ import { validHarmfulInfo, validReports, validSpam } from "@/lib/validation/fixt
 import { CATEGORIES } from "@/lib/validation/report";
 import { smallPng } from "./testing/images";
 import { jsonRequest, multipartRequest, snapshot } from "./testing/requests";
+import { openContact } from "./contact-seal";
 
 const submit = (body: unknown, headers?: Record<string, string>) => POST(jsonRequest("/api/v1/reports", body, headers));
 const MB = 1024 * 1024;
@@ -48,7 +49,8 @@ describe("POST /api/v1/reports", () => {
     const body = await (await submit(crime)).json();
     const row = await db.report.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.informationOnly).toBe(true);
-    expect(row.contact).toContain("me@example.org");
+    expect(row.contact).not.toContain("me@example.org"); // sealed (contact-seal.ts)
+    expect(JSON.parse(openContact(row.contact!))).toEqual({ email: "me@example.org" });
     expect(row.details).not.toContain("me@example.org");
     expect(JSON.parse(row.details)).not.toHaveProperty("transactions");
   });
