@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench:queue:pg [-- N]`: the grouped queue and free-text search on PostgreSQL with
 // N reports (default 1,000,000), in a scratch database on BENCH_POSTGRES_URL (default: the
-// local server). It fills the database with SQL (generate_series; the triggers keep the
-// statistics, the grouped view's counts and nothing else), then times the queue's own
-// functions (Prisma, as the page calls them): p50 and p95 over 30 runs after 3 warm-ups.
+// local server). It fills the database with SQL (generate_series, triggers off; the grouped
+// view's counts computed once, as the migration does), then times the queue's own functions
+// (Prisma, as the page calls them): p50 and p95 over 30 runs after 3 warm-ups.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { dropPostgresDatabase, recreatePostgresDatabase } from "./postgres-admin.mjs";
