@@ -6,8 +6,11 @@ import { db, isPostgres } from "../db";
 /** A free-text search returns at most this many reports: the newest that contain the words. */
 export const TEXT_MATCH_CAP = 500;
 
-/** On PostgreSQL, the newest reports searched first. */
-const RECENT_WINDOW = 100_000;
+/**
+ * On PostgreSQL, the newest reports searched first, in widening windows: a phrase is checked
+ * against each candidate row's text, so a common one costs as many rows as the window holds.
+ */
+const RECENT_WINDOWS = [10_000, 100_000];
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -16,8 +19,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
  * (lib/search/tokens.mjs), at most `limit`. The last word may be the start of one ("parc"
  * finds "parcel", 诈 finds 诈骗); it must have three letters, or be Chinese, so that a single
  * letter does not expand to every word. FTS5 walks its matches from the newest and stops at
- * the limit; PostgreSQL's GIN index finds every match, which are then sorted, so there the
- * newest 100,000 reports are searched first.
+ * the limit; PostgreSQL's GIN index finds every match, which are then checked and sorted, so
+ * there the newest 10,000 reports are searched first, then the newest 100,000, then all.
  */
 export async function reportsWithText(q: string, limit = TEXT_MATCH_CAP + 1): Promise<string[]> {
   const tokens = queryTokens(q);
@@ -33,8 +36,11 @@ export async function reportsWithText(q: string, limit = TEXT_MATCH_CAP + 1): Pr
       db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
         SELECT "reportId" FROM "ReportSearch" WHERE ${window} to_tsvector('simple', "text") @@ to_tsquery('simple', ${query})
         ORDER BY "seq" DESC LIMIT ${limit}`);
-    const recent = await newest(Prisma.sql`"seq" > (SELECT COALESCE(MAX("seq"), 0) FROM "ReportSearch") - ${RECENT_WINDOW} AND`);
-    return (recent.length >= limit ? recent : await newest(Prisma.empty)).map((r) => r.reportId);
+    for (const window of RECENT_WINDOWS) {
+      const recent = await newest(Prisma.sql`"seq" > (SELECT COALESCE(MAX("seq"), 0) FROM "ReportSearch") - ${window} AND`);
+      if (recent.length >= limit) return recent.map((r) => r.reportId);
+    }
+    return (await newest(Prisma.empty)).map((r) => r.reportId);
   }
   const match = `"${tokens.join(" ")}"${prefix ? " *" : ""}`;
   const rows = await db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
