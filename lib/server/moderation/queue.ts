@@ -87,11 +87,16 @@ async function searchWhere(q: string, mayOpenRestricted: boolean): Promise<{ whe
   // Words of a restricted report's description are not searchable for staff who may not open it.
   const byText = identifier ? [] : await reportsWithText(q);
   const ids = [...new Set([...byKey, ...byText])];
-  const textOnly = new Set(byText.filter((id) => !byKey.includes(id)));
-  const where: Prisma.ReportWhereInput =
-    mayOpenRestricted || textOnly.size === 0
-      ? { id: { in: ids.slice(0, TEXT_MATCH_CAP) } }
-      : { OR: [{ id: { in: ids.slice(0, TEXT_MATCH_CAP).filter((id) => !textOnly.has(id)) } }, { id: { in: ids.slice(0, TEXT_MATCH_CAP).filter((id) => textOnly.has(id)) }, ...NOT_RESTRICTED }] };
+  const shown = ids.slice(0, TEXT_MATCH_CAP);
+  const byKeySet = new Set(byKey);
+  const textOnly = shown.filter((id) => !byKeySet.has(id));
+  // One id list, so that the query stays an IN over the primary key (an OR with the
+  // restriction beside it made SQLite scan every report): the text-only matches are checked
+  // against the restriction first.
+  const hidden = mayOpenRestricted || textOnly.length === 0
+    ? new Set<string>()
+    : new Set((await db.report.findMany({ where: { id: { in: textOnly }, NOT: NOT_RESTRICTED }, select: { id: true } })).map((r) => r.id));
+  const where: Prisma.ReportWhereInput = { id: { in: shown.filter((id) => !hidden.has(id)) } };
   return { where, capped: ids.length > TEXT_MATCH_CAP };
 }
 

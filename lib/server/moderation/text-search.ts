@@ -16,9 +16,10 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 
 /**
  * The ids of the newest reports whose description contains the words of `q` in that order
- * (lib/search/tokens.mjs), at most `limit`. The last word may be the start of one ("parc"
- * finds "parcel", 诈 finds 诈骗); it must have three letters, or be Chinese, so that a single
- * letter does not expand to every word. FTS5 walks its matches from the newest and stops at
+ * (lib/search/tokens.mjs), at most `limit`. When too few contain them as whole words, the
+ * last word may be the start of one ("parc" finds "parcel", 诈 finds 诈骗); it must have
+ * three letters, or be one Chinese character, so that a single letter does not expand to
+ * every word. FTS5 walks its matches from the newest and stops at
  * the limit; PostgreSQL's GIN index finds every match, which are then checked and sorted, so
  * there the newest 10,000 reports are searched first, then the newest 100,000, then all.
  */
@@ -26,12 +27,19 @@ export async function reportsWithText(q: string, limit = TEXT_MATCH_CAP + 1): Pr
   const tokens = queryTokens(q);
   if (tokens.length === 0) return [];
   const last = tokens[tokens.length - 1];
-  const prefix = CJK.test(last) || last.length >= 3;
+  // A prefix costs more than a whole word (every word it starts is merged, and FTS5 can no
+  // longer stop at the limit): the whole words first, and the prefix only if they fall short.
+  const exact = await matching(tokens, false, limit);
+  const prefix = (CJK.test(last) && Array.from(last).length === 1) || (!CJK.test(last) && last.length >= 3);
+  return exact.length >= limit || !prefix ? exact : matching(tokens, true, limit);
+}
+
+async function matching(tokens: string[], prefix: boolean, limit: number): Promise<string[]> {
   if (isPostgres()) {
     const query = tokens.map((t, i) => `'${t}'${prefix && i === tokens.length - 1 ? ":*" : ""}`).join(" <-> ");
-    // GIN finds every match and PostgreSQL then sorts them: for a common word, look among the
-    // newest reports first (a range of the primary key, combined with the GIN bitmap), and
-    // only if they hold too few matches, among all.
+    // GIN finds every match and PostgreSQL then checks and sorts them: look among the newest
+    // reports first (a range of the primary key, combined with the GIN bitmap), and only if
+    // they hold too few matches, among more.
     const newest = (window: Prisma.Sql) =>
       db.$queryRaw<{ reportId: string }[]>(Prisma.sql`
         SELECT "reportId" FROM "ReportSearch" WHERE ${window} to_tsvector('simple', "text") @@ to_tsquery('simple', ${query})
