@@ -22,6 +22,8 @@ test("on a phone in Chinese, a draft survives a reload and a language switch, th
   await field(page, "sender").fill("+86 139 0000 1111");
   await field(page, "content").fill("您的包裹被扣留，请点击 http://parcel-fee.example.org/pay 缴费。");
   await field(page, "description").fill("冒充快递的短信，要求点击链接缴纳关税。");
+  // The draft is saved a moment after the last keystroke: wait for the last field's answer.
+  await expect.poll(() => draftOf(page, "spam")).toContain("缴纳关税");
   await expect.poll(() => draftOf(page, "spam")).toContain("parcel-fee");
 
   await page.reload();
