@@ -7,6 +7,11 @@ import { createStaff, staffPage } from "./support/staff-session";
 
 /** The end-to-end server runs with the default STAFF_2FA=required. */
 
+// A code is never accepted twice, so each further sign-in with the same key waits for the
+// authenticator's next 30-second step (nextCode): these tests take minutes by design, on any
+// machine, and get room for it.
+test.describe.configure({ timeout: 240_000 });
+
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${new URL(page.url()).pathname}: ${v.id}`);
